@@ -1,0 +1,89 @@
+//! Aggregate: the segmented frame → long tables of counts and shares.
+//!
+//! Every table has one row per wave × segment × group × item, where segment `all` with group
+//! `全体` is everyone. Shares are percentages in full precision; rounding happens only when
+//! rendering. Each table is built from lazy group-bys over the whole frame (items are unpivoted
+//! to a long frame once), one group-by per segment, then concatenated.
+
+mod groups;
+mod items;
+mod options;
+
+use crate::pipeline::Pipeline;
+use anyhow::{Context, Result};
+use polars::prelude::*;
+
+/// Segment id and group label of the whole population.
+pub const ALL_SEGMENT: &str = "all";
+pub const ALL_GROUP: &str = "全体";
+
+/// The aggregate tables.
+#[derive(Debug, Clone)]
+pub struct Aggregates {
+    /// wave, segment, group, item, respondents, n_valid, n_positive, share, level_1..level_L.
+    pub items: DataFrame,
+    /// wave, segment, group, question, option, respondents, n_base, n_chosen, share, rank.
+    pub options: DataFrame,
+    /// wave, segment, group, respondents, share (of those with a group in that segment).
+    pub groups: DataFrame,
+    /// wave, group (employment type or 全体), population, respondents, rate.
+    pub response: DataFrame,
+}
+
+/// Computes every aggregate table from the segmented frame.
+pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates> {
+    let frame = Context::context(
+        segmented.collect(),
+        "回答データを集計用に整えられませんでした",
+    )?;
+    let ctx = "集計に失敗しました";
+    Ok(Aggregates {
+        items: Context::context(items::items(pipeline, &frame), ctx)?,
+        options: Context::context(options::options(pipeline, &frame), ctx)?,
+        groups: Context::context(groups::groups(pipeline, &frame), ctx)?,
+        response: Context::context(groups::response(pipeline, &frame), ctx)?,
+    })
+}
+
+/// Group-by keys for one segment: `(segment id, expression naming the group)`, the whole
+/// population first.
+fn segment_keys(pipeline: &Pipeline) -> Vec<(String, Expr)> {
+    let mut keys = vec![(ALL_SEGMENT.to_string(), lit(ALL_GROUP))];
+    for s in &pipeline.segments {
+        keys.push((s.id.clone(), col(s.column())));
+    }
+    keys
+}
+
+/// Runs `per_segment` (a group-by over a long frame whose group column is `group`) for every
+/// segment and stacks the results, sorted by the given keys.
+fn by_segment(
+    pipeline: &Pipeline,
+    long: LazyFrame,
+    sort_by: &[&str],
+    per_segment: impl Fn(LazyFrame) -> PolarsResult<LazyFrame>,
+) -> PolarsResult<DataFrame> {
+    let parts = segment_keys(pipeline)
+        .into_iter()
+        .map(|(id, group)| {
+            let lf = long
+                .clone()
+                .with_columns([lit(id).alias("segment"), group.alias("group")])
+                .filter(col("group").is_not_null());
+            per_segment(lf)
+        })
+        .collect::<PolarsResult<Vec<_>>>()?;
+    concat(parts, UnionArgs::default())?
+        .sort(
+            sort_by.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            SortMultipleOptions::default(),
+        )
+        .collect()
+}
+
+/// `100 * part / whole` as f64, null when `whole` is zero.
+fn percent(part: Expr, whole: Expr) -> Expr {
+    when(whole.clone().gt(lit(0)))
+        .then(lit(100.0) * part.cast(DataType::Float64) / whole.cast(DataType::Float64))
+        .otherwise(lit(NULL).cast(DataType::Float64))
+}

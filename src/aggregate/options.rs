@@ -1,0 +1,86 @@
+//! Choice questions: per wave × group × option, the respondents asked who answered (the base),
+//! how many chose the option, its share of the base, and its rank within the group
+//! (1 = most chosen; ties share the lower rank).
+
+use super::{by_segment, percent};
+use crate::pipeline::{Pipeline, QuestionKind};
+use polars::prelude::*;
+
+/// The long options table (see [`super::Aggregates::options`]).
+pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut vars = Vec::new();
+    let mut questions = Vec::new();
+    let mut option_idx = Vec::new();
+    for q in &pipeline.questions {
+        if let QuestionKind::Choice { options, .. } = &q.kind {
+            for k in 0..options.len() {
+                vars.push(q.option_column(k));
+                questions.push(q.id.clone());
+                option_idx.push(k as u32);
+            }
+        }
+    }
+    if vars.is_empty() {
+        return Ok(DataFrame::empty());
+    }
+    let map = DataFrame::new(
+        vars.len(),
+        vec![
+            Column::new("var".into(), vars.clone()),
+            Column::new("question".into(), questions),
+            Column::new("option".into(), option_idx),
+        ],
+    )?;
+    let mut index = vec!["wave".to_string()];
+    index.extend(pipeline.segments.iter().map(|s| s.column()));
+    let long = frame
+        .clone()
+        .lazy()
+        .unpivot(UnpivotArgsDSL {
+            on: Some(cols(vars)),
+            index: cols(index),
+            variable_name: Some("var".into()),
+            value_name: Some("chosen".into()),
+        })
+        .join(
+            map.lazy(),
+            [col("var")],
+            [col("var")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .drop(cols(["var"]));
+    let keys = ["wave", "segment", "group", "question", "option"];
+    by_segment(pipeline, long, &keys, |lf| {
+        Ok(lf
+            .group_by([
+                col("wave"),
+                col("segment"),
+                col("group"),
+                col("question"),
+                col("option"),
+            ])
+            .agg([
+                len().cast(DataType::UInt32).alias("respondents"),
+                col("chosen")
+                    .is_not_null()
+                    .sum()
+                    .cast(DataType::UInt32)
+                    .alias("n_base"),
+                col("chosen").sum().cast(DataType::UInt32).alias("n_chosen"),
+            ])
+            .with_columns([
+                percent(col("n_chosen"), col("n_base")).alias("share"),
+                col("n_chosen")
+                    .rank(
+                        RankOptions {
+                            method: RankMethod::Min,
+                            descending: true,
+                        },
+                        None,
+                    )
+                    .over([col("wave"), col("segment"), col("group"), col("question")])?
+                    .cast(DataType::UInt32)
+                    .alias("rank"),
+            ]))
+    })
+}

@@ -1,0 +1,466 @@
+//! Clean: raw cell text → the coded frame, one row per respondent across all waves.
+//!
+//! Labels are compared after normalisation (see `normalize`). Scale answers become level
+//! codes (0 = most agreeing, null = no answer); each option of a choice question becomes a
+//! 0/1 column (null = not asked or no answer); attributes become their canonical values.
+//! A cell that matches nothing, a row without an id, a repeated id, an answer to a question
+//! the respondent was not asked: each is recorded as an [`Issue`] and counted in the
+//! [`Accounting`]; nothing is dropped silently.
+//!
+//! Coded frame columns: `wave` (i32 fiscal year), `row` (u32 source row), `id` (str),
+//! `attr:age` and `attr:<id>` (str), `q:<id>` (i32 level code, or 1 for an answered text),
+//! `o:<id>:<k>` (i32 0/1).
+
+use crate::fiscal_year::FiscalYear;
+use crate::ingest::{RawRow, RawTable};
+use crate::normalize::normalize_label;
+use crate::pipeline::{Pipeline, Question, QuestionKind, Wave};
+use crate::quality::{file_name, Accounting, Issue};
+use anyhow::{Context, Result};
+use polars::prelude::*;
+use std::collections::BTreeMap;
+
+/// What the clean stage produces.
+pub struct Cleaned {
+    pub frame: DataFrame,
+    pub issues: Vec<Issue>,
+    pub accounting: Vec<Accounting>,
+}
+
+/// One respondent's answer to one question, before conditions are applied.
+#[derive(Clone, Debug, PartialEq)]
+enum Answer {
+    None,
+    Level(usize),
+    Chosen(Vec<bool>),
+    Text,
+}
+
+/// Column builders for the coded frame.
+struct Columns {
+    wave: Vec<i32>,
+    row: Vec<u32>,
+    id: Vec<String>,
+    age: Vec<Option<String>>,
+    attrs: Vec<Vec<Option<String>>>,
+    codes: Vec<Vec<Option<i32>>>,
+    options: Vec<Vec<Vec<Option<i32>>>>,
+}
+
+/// Cleans every wave's table (paired with its wave) into one coded frame.
+pub fn clean(pipeline: &Pipeline, waves: &[&Wave], tables: &[RawTable]) -> Result<Cleaned> {
+    let mut cols = Columns {
+        wave: vec![],
+        row: vec![],
+        id: vec![],
+        age: vec![],
+        attrs: vec![vec![]; pipeline.respondents.attributes.len()],
+        codes: vec![vec![]; pipeline.questions.len()],
+        options: pipeline
+            .questions
+            .iter()
+            .map(|q| match &q.kind {
+                QuestionKind::Choice { options, .. } => vec![vec![]; options.len()],
+                _ => vec![],
+            })
+            .collect(),
+    };
+    let mut issues = Vec::new();
+    let mut accounting = Vec::new();
+    for (wave, table) in waves.iter().zip(tables) {
+        let acc = clean_wave(pipeline, wave.year, table, &mut cols, &mut issues)?;
+        accounting.push(acc);
+    }
+    let frame = Context::context(build_frame(pipeline, cols), "集計用の表を作れませんでした")?;
+    Ok(Cleaned {
+        frame,
+        issues,
+        accounting,
+    })
+}
+
+/// Column indices of one wave's table.
+struct Layout {
+    id: usize,
+    age: Option<usize>,
+    attrs: Vec<usize>,
+    /// `None` when the question is marked as not asked in this wave (empty header).
+    questions: Vec<Option<usize>>,
+}
+
+fn layout(pipeline: &Pipeline, year: FiscalYear, table: &RawTable) -> Result<Layout> {
+    let r = &pipeline.respondents;
+    Ok(Layout {
+        id: table.column(&r.id_column)?,
+        age: r
+            .age
+            .as_ref()
+            .map(|a| table.column(&a.column))
+            .transpose()?,
+        attrs: r
+            .attributes
+            .iter()
+            .map(|a| table.column(&a.column))
+            .collect::<Result<_>>()?,
+        questions: pipeline
+            .questions
+            .iter()
+            .map(|q| {
+                let header = q.column_for(year);
+                if header.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    table.column(header).map(Some)
+                }
+            })
+            .collect::<Result<_>>()?,
+    })
+}
+
+fn clean_wave(
+    pipeline: &Pipeline,
+    year: FiscalYear,
+    table: &RawTable,
+    cols: &mut Columns,
+    issues: &mut Vec<Issue>,
+) -> Result<Accounting> {
+    let layout = layout(pipeline, year, table)?;
+    let mut acc = Accounting {
+        year,
+        file: file_name(table),
+        read: table.rows.len(),
+        used: 0,
+        set_aside: vec![],
+    };
+    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            acc.add_set_aside("空行");
+            issues.push(row_issue(
+                table,
+                row,
+                layout.id,
+                "空行",
+                "回答のある行",
+                "行を除外",
+            ));
+            continue;
+        }
+        let id = table.cell(row, layout.id).trim().to_string();
+        if id.is_empty() {
+            acc.add_set_aside("回答IDなし");
+            issues.push(row_issue(
+                table,
+                row,
+                layout.id,
+                "回答IDが空",
+                "回答ID",
+                "行を除外",
+            ));
+            continue;
+        }
+        if let Some(first) = seen.get(&normalize_label(&id)) {
+            acc.add_set_aside("回答ID重複");
+            let expected = format!("重複しない回答ID（{first} 行目と同じ）");
+            issues.push(row_issue(
+                table,
+                row,
+                layout.id,
+                "回答IDの重複",
+                &expected,
+                "行を除外",
+            ));
+            continue;
+        }
+        seen.insert(normalize_label(&id), row.number);
+        acc.used += 1;
+        cols.wave.push(year.0);
+        cols.row.push(row.number);
+        cols.id.push(id);
+        let age = pipeline
+            .respondents
+            .age
+            .as_ref()
+            .zip(layout.age)
+            .and_then(|(age, c)| {
+                let cell = table.cell(row, c);
+                if cell.trim().is_empty() {
+                    return None;
+                }
+                let band = age.band(cell);
+                if band.is_none() {
+                    let expected = format!("年代（{}）", age.bands.join("、"));
+                    issues.push(Issue::new(
+                        table,
+                        row,
+                        c,
+                        "年代を解釈できない",
+                        &expected,
+                        "年代なしとして扱う",
+                    ));
+                }
+                band.map(|b| age.bands[b].clone())
+            });
+        cols.age.push(age);
+        for (k, attr) in pipeline.respondents.attributes.iter().enumerate() {
+            let c = layout.attrs[k];
+            let cell = table.cell(row, c);
+            let value = if cell.trim().is_empty() {
+                None
+            } else {
+                match attr.value(cell) {
+                    Ok(v) => Some(v),
+                    Err(()) => {
+                        let expected = format!(
+                            "{}（{}）",
+                            attr.label,
+                            attr.values.as_deref().unwrap_or_default().join("、")
+                        );
+                        issues.push(Issue::new(
+                            table,
+                            row,
+                            c,
+                            "値が一覧にない",
+                            &expected,
+                            "属性なしとして扱う",
+                        ));
+                        None
+                    }
+                }
+            };
+            cols.attrs[k].push(value);
+        }
+        let answers: Vec<Answer> = pipeline
+            .questions
+            .iter()
+            .zip(&layout.questions)
+            .map(|(q, c)| match c {
+                Some(c) => read_answer(pipeline, q, table, row, *c, issues),
+                None => Answer::None,
+            })
+            .collect();
+        for (qi, q) in pipeline.questions.iter().enumerate() {
+            let mut answer = answers[qi].clone();
+            if answer != Answer::None && !asked(pipeline, &answers, qi, 0) {
+                let c = layout.questions[qi].unwrap_or(0);
+                let cond = q.asked_if.as_ref().map(|c| &pipeline.questions[c.question]);
+                let expected = format!(
+                    "空欄（この設問は「{}」の回答によってだけ尋ねます）",
+                    cond.map(|c| c.label.as_str()).unwrap_or_default()
+                );
+                issues.push(Issue::new(
+                    table,
+                    row,
+                    c,
+                    "回答対象外の回答",
+                    &expected,
+                    "無回答として扱う",
+                ));
+                answer = Answer::None;
+            } else if !asked(pipeline, &answers, qi, 0) {
+                answer = Answer::None;
+            }
+            push_answer(cols, qi, q, &answer);
+        }
+    }
+    Ok(acc)
+}
+
+/// An issue about a whole row, pointing at its id cell.
+fn row_issue(
+    table: &RawTable,
+    row: &RawRow,
+    id_col: usize,
+    problem: &str,
+    expected: &str,
+    action: &str,
+) -> Issue {
+    Issue::new(table, row, id_col, problem, expected, action)
+}
+
+/// Whether question `qi` was put to the respondent, following chained conditions.
+fn asked(pipeline: &Pipeline, answers: &[Answer], qi: usize, depth: usize) -> bool {
+    let Some(cond) = &pipeline.questions[qi].asked_if else {
+        return true;
+    };
+    if depth > pipeline.questions.len() {
+        return false;
+    }
+    if !asked(pipeline, answers, cond.question, depth + 1) {
+        return false;
+    }
+    match &answers[cond.question] {
+        Answer::Level(l) => cond.codes.contains(l),
+        Answer::Chosen(chosen) => cond.codes.iter().any(|k| chosen.get(*k) == Some(&true)),
+        Answer::None | Answer::Text => false,
+    }
+}
+
+fn read_answer(
+    pipeline: &Pipeline,
+    q: &Question,
+    table: &RawTable,
+    row: &RawRow,
+    col: usize,
+    issues: &mut Vec<Issue>,
+) -> Answer {
+    let cell = table.cell(row, col);
+    if cell.trim().is_empty() {
+        return Answer::None;
+    }
+    match &q.kind {
+        QuestionKind::Scale { scale } => {
+            let scale = &pipeline.scales[*scale];
+            match scale.code(cell) {
+                Some(l) => Answer::Level(l),
+                None => {
+                    let expected = scale.levels.join("、");
+                    issues.push(Issue::new(
+                        table,
+                        row,
+                        col,
+                        "選択肢にない回答",
+                        &expected,
+                        "無回答として扱う",
+                    ));
+                    Answer::None
+                }
+            }
+        }
+        QuestionKind::Choice {
+            multi,
+            options,
+            separator,
+            other,
+        } => {
+            let keys: Vec<String> = options.iter().map(|o| normalize_label(o)).collect();
+            let parts: Vec<&str> = if *multi {
+                cell.split(separator.as_str()).collect()
+            } else {
+                vec![cell]
+            };
+            let (chosen, unknown) = match_options(&parts, &keys, separator);
+            let mut chosen = chosen;
+            if !unknown.is_empty() {
+                match other {
+                    Some(o) => chosen[*o] = true,
+                    None => {
+                        let mut issue = Issue::new(
+                            table,
+                            row,
+                            col,
+                            &format!("選択肢にない回答「{}」", unknown.join("」「")),
+                            &options.join("、"),
+                            "その選択を除いて集計",
+                        );
+                        issue.value = cell.to_string();
+                        issues.push(issue);
+                    }
+                }
+            }
+            if chosen.iter().any(|c| *c) {
+                Answer::Chosen(chosen)
+            } else {
+                Answer::None
+            }
+        }
+        QuestionKind::Text => Answer::Text,
+    }
+}
+
+/// Matches the pieces of a multi-select cell against the option keys. Adjacent pieces are
+/// joined back when an option itself contains the separator. Returns the chosen flags and
+/// the pieces that matched nothing.
+fn match_options(parts: &[&str], keys: &[String], separator: &str) -> (Vec<bool>, Vec<String>) {
+    let mut chosen = vec![false; keys.len()];
+    let mut unknown = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let mut matched = None;
+        let mut joined = String::new();
+        for (j, part) in parts[i..].iter().enumerate() {
+            if j > 0 {
+                joined.push_str(separator);
+            }
+            joined.push_str(part);
+            if let Some(k) = keys.iter().position(|key| *key == normalize_label(&joined)) {
+                matched = Some((k, j));
+                break;
+            }
+        }
+        match matched {
+            Some((k, j)) => {
+                chosen[k] = true;
+                i += j + 1;
+            }
+            None => {
+                if !parts[i].trim().is_empty() {
+                    unknown.push(parts[i].trim().to_string());
+                }
+                i += 1;
+            }
+        }
+    }
+    (chosen, unknown)
+}
+
+fn push_answer(cols: &mut Columns, qi: usize, q: &Question, answer: &Answer) {
+    match (&q.kind, answer) {
+        (QuestionKind::Choice { options, .. }, Answer::Chosen(chosen)) => {
+            for k in 0..options.len() {
+                cols.options[qi][k].push(Some(chosen[k] as i32));
+            }
+        }
+        (QuestionKind::Choice { options, .. }, _) => {
+            for k in 0..options.len() {
+                cols.options[qi][k].push(None);
+            }
+        }
+        (_, Answer::Level(l)) => cols.codes[qi].push(Some(*l as i32)),
+        (_, Answer::Text) => cols.codes[qi].push(Some(1)),
+        _ => cols.codes[qi].push(None),
+    }
+}
+
+fn build_frame(pipeline: &Pipeline, cols: Columns) -> PolarsResult<DataFrame> {
+    let height = cols.wave.len();
+    let mut out = vec![
+        Column::new("wave".into(), cols.wave),
+        Column::new("row".into(), cols.row),
+        Column::new("id".into(), cols.id),
+        Column::new("attr:age".into(), cols.age),
+    ];
+    for (a, values) in pipeline.respondents.attributes.iter().zip(cols.attrs) {
+        out.push(Column::new(format!("attr:{}", a.id).into(), values));
+    }
+    for ((q, codes), options) in pipeline.questions.iter().zip(cols.codes).zip(cols.options) {
+        if matches!(q.kind, QuestionKind::Choice { .. }) {
+            for (k, values) in options.into_iter().enumerate() {
+                out.push(Column::new(q.option_column(k).into(), values));
+            }
+        } else {
+            out.push(Column::new(q.code_column().into(), codes));
+        }
+    }
+    DataFrame::new(height, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(options: &[&str]) -> Vec<String> {
+        options.iter().map(|o| normalize_label(o)).collect()
+    }
+
+    #[test]
+    fn multi_select_matches_variants_and_options_containing_the_separator() {
+        let k = keys(&["適正な業務配分", "職場のコミュニケーションの円滑化", "A;B"]);
+        let (chosen, unknown) = match_options(&["職場のｺﾐｭﾆｹｰｼｮﾝの円滑化 ", "A", "B"], &k, ";");
+        assert_eq!(chosen, vec![false, true, true]);
+        assert!(unknown.is_empty());
+        let (chosen, unknown) = match_options(&["適正な業務配分", "なんとなく", ""], &k, ";");
+        assert_eq!(chosen, vec![true, false, false]);
+        assert_eq!(unknown, vec!["なんとなく"]);
+    }
+}

@@ -1,0 +1,166 @@
+//! Reading CSV exports (UTF-8 with or without BOM, or Shift_JIS/CP932) into a [`RawTable`].
+//!
+//! The whole file is decoded first, so an encoding mistake is reported once, with a hint,
+//! instead of as garbled labels. Row numbers are the line on which each record starts, as a text editor or Excel shows it.
+
+use super::{RawRow, RawTable};
+use crate::pipeline::TextEncoding;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+/// Reads a CSV file; `header_row` is the 1-based record holding the headers.
+pub fn read(path: &Path, encoding: TextEncoding, header_row: u32) -> Result<RawTable> {
+    let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
+    let text = decode(&bytes, encoding, path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut headers = None;
+    let mut rows = Vec::new();
+    let mut lines = LineCounter::default();
+    for record in reader.records() {
+        let record =
+            record.with_context(|| format!("{} を CSV として読めません", path.display()))?;
+        let number = lines.line_at(
+            &text,
+            record.position().map(|p| p.byte() as usize).unwrap_or(0),
+        );
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if number < header_row {
+            continue;
+        }
+        if number == header_row {
+            headers = Some(cells);
+        } else {
+            rows.push(RawRow { number, cells });
+        }
+    }
+    let Some(headers) = headers else {
+        bail!("{} に見出し行（{header_row} 行目）がありません。ファイルが空か、header_row が大きすぎます", path.display());
+    };
+    Ok(RawTable {
+        file: path.to_path_buf(),
+        sheet: None,
+        headers,
+        rows,
+    })
+}
+
+/// Line numbers of record starts. The csv crate reports where it began scanning, which is
+/// before any blank lines it skipped; this moves past them to the record's first line.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: u32,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: usize) -> u32 {
+        let bytes = text.as_bytes();
+        let mut b = byte.min(bytes.len());
+        if b < self.byte {
+            self.byte = 0;
+            self.line = 0;
+        }
+        self.line += bytes[self.byte..b].iter().filter(|c| **c == b'\n').count() as u32;
+        while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
+            if bytes[b] == b'\n' {
+                self.line += 1;
+            }
+            b += 1;
+        }
+        self.byte = b;
+        self.line + 1
+    }
+}
+
+/// Decodes the file, refusing bytes that are not valid in the configured encoding.
+fn decode(bytes: &[u8], encoding: TextEncoding, path: &Path) -> Result<String> {
+    match encoding {
+        TextEncoding::Utf8 => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match std::str::from_utf8(body) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) => {
+                    let (_, _, sjis_bad) = encoding_rs::SHIFT_JIS.decode(body);
+                    let hint = if sjis_bad {
+                        "文字コードを確かめてください"
+                    } else {
+                        "Shift_JIS のファイルのようです。パイプラインファイルで encoding = \"shift_jis\" を指定してください"
+                    };
+                    bail!(
+                        "{} は UTF-8 として読めません（{} バイト目）。{hint}",
+                        path.display(),
+                        e.valid_up_to() + 1 + (bytes.len() - body.len())
+                    )
+                }
+            }
+        }
+        TextEncoding::ShiftJis => {
+            let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(bytes);
+            if bad {
+                let hint =
+                    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+                        .is_ok()
+                    {
+                        "UTF-8 のファイルのようです。encoding = \"utf-8\" にしてください"
+                    } else {
+                        "文字コードを確かめてください"
+                    };
+                bail!("{} は Shift_JIS として読めません。{hint}", path.display());
+            }
+            Ok(text.into_owned())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("staff-survey-csv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn reads_utf8_with_bom_and_shift_jis_alike() {
+        let text = "回答ID,年代\n1,30歳代\n2,\"40歳代\"\n";
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(text.as_bytes());
+        let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(text);
+        assert!(!bad);
+        let a = read(&temp("a.csv", &with_bom), TextEncoding::Utf8, 1).unwrap();
+        let b = read(&temp("b.csv", &sjis), TextEncoding::ShiftJis, 1).unwrap();
+        for t in [a, b] {
+            assert_eq!(t.headers, vec!["回答ID", "年代"]);
+            assert_eq!(t.rows.len(), 2);
+            assert_eq!(t.rows[1].number, 3);
+            assert_eq!(t.rows[1].cells[1], "40歳代");
+        }
+    }
+
+    #[test]
+    fn wrong_encoding_gives_a_hint() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("回答ID,年代\n1,30歳代\n");
+        let msg = read(&temp("c.csv", &sjis), TextEncoding::Utf8, 1)
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("encoding = \"shift_jis\""), "{msg}");
+    }
+
+    #[test]
+    fn header_row_below_the_first_line() {
+        let p = temp(
+            "d.csv",
+            "職員アンケート集計\n\n回答ID,年代\n1,30歳代\n".as_bytes(),
+        );
+        let t = read(&p, TextEncoding::Utf8, 3).unwrap();
+        assert_eq!(t.headers[0], "回答ID");
+        assert_eq!(t.rows[0].number, 4);
+    }
+}

@@ -1,0 +1,135 @@
+//! Ingest: reading each wave's export into a [`RawTable`] of strings, one row per respondent.
+//!
+//! Spreadsheets (xlsx/xlsm/xls/ods) go through `spreadsheet`, CSV through `csv_file`. Columns
+//! are later found by header text (`RawTable::column`); a missing one is an error naming the
+//! file, the sheet and the headers that exist. Row numbers are kept as the user sees them in
+//! Excel, so every problem can be reported with its cell reference (`D17`).
+
+mod admin;
+mod csv_file;
+mod spreadsheet;
+
+pub use admin::{read_admin, AdminValue};
+
+use crate::normalize::normalize_label;
+use crate::pipeline::{SourceFile, SourceFormat, Wave};
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+/// A table as read: headers and rows of cell text.
+#[derive(Debug, Clone)]
+pub struct RawTable {
+    pub file: PathBuf,
+    /// Sheet name for spreadsheets, `None` for CSV.
+    pub sheet: Option<String>,
+    /// Header texts, in column order (column 0 is Excel's A).
+    pub headers: Vec<String>,
+    /// Data rows below the header row.
+    pub rows: Vec<RawRow>,
+}
+
+/// One data row: its 1-based row number as Excel shows it, and one cell text per header.
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub number: u32,
+    pub cells: Vec<String>,
+}
+
+impl RawTable {
+    /// "file.xlsx のシート「回答」" / "file.csv": where the table came from, for messages.
+    pub fn location(&self) -> String {
+        match &self.sheet {
+            Some(s) => format!("{} のシート「{s}」", self.file.display()),
+            None => self.file.display().to_string(),
+        }
+    }
+
+    /// The index of the column whose header matches `header` after normalisation.
+    pub fn column(&self, header: &str) -> Result<usize> {
+        let key = normalize_label(header);
+        if let Some(i) = self.headers.iter().position(|h| normalize_label(h) == key) {
+            return Ok(i);
+        }
+        let existing: Vec<String> = self
+            .headers
+            .iter()
+            .filter(|h| !h.trim().is_empty())
+            .map(|h| format!("「{h}」"))
+            .collect();
+        bail!(
+            "{} に列「{header}」がありません。パイプラインファイルの列見出しを直してください。\nある列: {}",
+            self.location(),
+            existing.join("、")
+        )
+    }
+
+    /// The text of a cell, `""` beyond the row's end.
+    pub fn cell<'a>(&self, row: &'a RawRow, col: usize) -> &'a str {
+        row.cells.get(col).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Excel column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Reads one table from a source file.
+pub fn read_table(source: &SourceFile) -> Result<RawTable> {
+    match &source.format {
+        SourceFormat::Spreadsheet { sheet } => {
+            spreadsheet::read(&source.path, sheet.as_deref(), source.header_row)
+        }
+        SourceFormat::Csv { encoding } => {
+            csv_file::read(&source.path, *encoding, source.header_row)
+        }
+    }
+}
+
+/// Reads every wave up to and including the report's wave, oldest first.
+pub fn read_waves(waves: &[&Wave]) -> Result<Vec<RawTable>> {
+    waves.iter().map(|w| read_table(&w.source)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_excel() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(3), "D");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(51), "AZ");
+        assert_eq!(column_letters(52), "BA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        // XFD is the last Excel column, 16,384th.
+        assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn missing_column_names_file_sheet_and_existing_headers() {
+        let t = RawTable {
+            file: PathBuf::from("x.xlsx"),
+            sheet: Some("回答".into()),
+            headers: vec!["回答ID".into(), "年代".into()],
+            rows: vec![],
+        };
+        assert_eq!(t.column("年代").unwrap(), 1);
+        assert_eq!(t.column("　年代 ").unwrap(), 1);
+        let msg = t.column("所属").unwrap_err().to_string();
+        assert!(msg.contains("x.xlsx のシート「回答」"), "{msg}");
+        assert!(msg.contains("列「所属」がありません"), "{msg}");
+        assert!(msg.contains("「回答ID」、「年代」"), "{msg}");
+    }
+}

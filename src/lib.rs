@@ -1,0 +1,18 @@
+//! staff-survey: the yearly staff-survey pipeline for Japanese city halls.
+//!
+//! Stages, one module each, called in order by [`run::run`]:
+//! `config` → `ingest` → `clean` → `segment` → `aggregate` → `indicators` → `render`.
+
+pub mod aggregate;
+pub mod clean;
+pub mod cli;
+pub mod config;
+pub mod fiscal_year;
+pub mod indicators;
+pub mod ingest;
+pub mod normalize;
+pub mod pipeline;
+pub mod quality;
+pub mod render;
+pub mod run;
+pub mod segment;

@@ -1,0 +1,55 @@
+//! Thin entry point: parse arguments, run, print the error chain once, map to an exit code.
+
+use clap::Parser;
+use staff_survey::cli::{Cli, Command};
+use staff_survey::run::{run, RunOptions};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (args, check_only) = match cli.command {
+        Command::Run(a) => (a, false),
+        Command::Check(a) => (a, true),
+    };
+    let opts = RunOptions {
+        pipeline: args.pipeline,
+        wave: args.wave,
+        out: args.out,
+        check_only,
+    };
+    let tty = std::io::stderr().is_terminal();
+    let mut step = 0;
+    let mut progress = |msg: &str| {
+        step += 1;
+        if tty {
+            eprintln!("[{step}] {msg}…");
+        }
+    };
+    match run(&opts, &mut progress) {
+        Ok(summary) => {
+            for a in &summary.accounting {
+                eprintln!("{}", a.summary());
+            }
+            eprintln!(
+                "データの問題: {} 件（{} の data_quality.csv）",
+                summary.issues,
+                summary.dir.join("tables").display()
+            );
+            eprintln!(
+                "出力: {}（{} ファイル）",
+                summary.dir.display(),
+                summary.files.len()
+            );
+            if check_only && summary.issues > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("エラー: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

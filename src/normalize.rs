@@ -1,0 +1,44 @@
+//! Normalising labels from form tools and Excel before they are compared.
+//!
+//! Two labels are the same answer when they are equal after NFKC (full-width letters and digits
+//! and half-width katakana become their standard forms), wave dashes (〜 U+301C, ～ U+FF5E
+//! and ~) are unified, and every space (including the full-width U+3000) is removed.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The comparison key of a label: NFKC, one wave dash, no white space.
+pub fn normalize_label(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{301C}' | '\u{FF5E}' | '~' | '\u{2053}' => '～',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_spaces_and_dashes_are_unified() {
+        assert_eq!(normalize_label("そう思う　"), "そう思う");
+        assert_eq!(
+            normalize_label(" どちらかと言えば　そう思う"),
+            "どちらかと言えばそう思う"
+        );
+        assert_eq!(
+            normalize_label("職場のｺﾐｭﾆｹｰｼｮﾝの円滑化"),
+            "職場のコミュニケーションの円滑化"
+        );
+        assert_eq!(normalize_label("６０歳以上"), "60歳以上");
+        assert_eq!(normalize_label("60歳代〜"), normalize_label("60歳代～"));
+        assert_eq!(normalize_label("10~20歳代"), normalize_label("10～20歳代"));
+    }
+
+    #[test]
+    fn different_labels_stay_different() {
+        assert_ne!(normalize_label("そう思う"), normalize_label("そう思わない"));
+    }
+}

@@ -1,0 +1,330 @@
+//! The validated pipeline: everything the stages need, typed and cross-checked.
+//!
+//! Built only by `config::load`; stages read this and never the TOML or the command line.
+//! Questions, scales and segments refer to each other by index, so a stage cannot meet a
+//! dangling id. Labels live here and come back into the data only when rendering.
+
+use crate::fiscal_year::FiscalYear;
+use crate::normalize::normalize_label;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A survey programme across years, ready to run.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    /// File stem of the pipeline file; names the report directory.
+    pub name: String,
+    /// The pipeline file itself.
+    pub path: PathBuf,
+    pub organisation: String,
+    pub title: String,
+    /// Waves sorted by fiscal year, oldest first.
+    pub waves: Vec<Wave>,
+    pub scales: Vec<Scale>,
+    pub respondents: Respondents,
+    pub questions: Vec<Question>,
+    pub segments: Vec<Segment>,
+    pub indicators: Vec<Indicator>,
+    pub admin: Option<AdminSource>,
+    /// Options listed per group in reasons tables.
+    pub top_n: usize,
+}
+
+/// Text encoding of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    ShiftJis,
+}
+
+/// How a tabular file is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// xlsx / xlsm / xls / ods; `None` = first sheet.
+    Spreadsheet {
+        sheet: Option<String>,
+    },
+    Csv {
+        encoding: TextEncoding,
+    },
+}
+
+/// A file holding one table with a header row.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub format: SourceFormat,
+    /// 1-based row of the headers.
+    pub header_row: u32,
+}
+
+/// One fiscal year's survey.
+#[derive(Debug, Clone)]
+pub struct Wave {
+    pub year: FiscalYear,
+    pub source: SourceFile,
+    /// Staff in scope per employment type, in the order of the employment values.
+    pub population: Vec<(String, u64)>,
+}
+
+/// An ordered answer scale; level 0 is the most agreeing.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    pub levels: Vec<String>,
+    /// Levels `0..positive` count as positive.
+    pub positive: usize,
+    /// Normalised label or alias → level.
+    lookup: BTreeMap<String, usize>,
+}
+
+impl Scale {
+    pub fn new(
+        id: String,
+        levels: Vec<String>,
+        positive: usize,
+        aliases: &[(String, usize)],
+    ) -> Self {
+        let mut lookup = BTreeMap::new();
+        for (i, l) in levels.iter().enumerate() {
+            lookup.insert(normalize_label(l), i);
+        }
+        for (alias, i) in aliases {
+            lookup.insert(normalize_label(alias), *i);
+        }
+        Scale {
+            id,
+            levels,
+            positive,
+            lookup,
+        }
+    }
+
+    /// The level of an answer, after normalisation; `None` if it matches no label.
+    pub fn code(&self, answer: &str) -> Option<usize> {
+        self.lookup.get(&normalize_label(answer)).copied()
+    }
+}
+
+/// Respondent attribute columns.
+#[derive(Debug, Clone)]
+pub struct Respondents {
+    pub id_column: String,
+    pub age: Option<Age>,
+    /// Categorical attributes, employment type first when configured (id `employment`).
+    pub attributes: Vec<Attribute>,
+}
+
+/// Age bands, from labels or from numeric ages.
+#[derive(Debug, Clone)]
+pub struct Age {
+    pub column: String,
+    pub bands: Vec<String>,
+    pub mode: AgeMode,
+}
+
+#[derive(Debug, Clone)]
+pub enum AgeMode {
+    /// Normalised export label → band index.
+    Labels(BTreeMap<String, usize>),
+    /// Lower bounds of bands 1.. (ascending).
+    Edges(Vec<f64>),
+}
+
+impl Age {
+    /// The band index of a cell, `None` if it fits no band.
+    pub fn band(&self, cell: &str) -> Option<usize> {
+        match &self.mode {
+            AgeMode::Labels(map) => map.get(&normalize_label(cell)).copied(),
+            AgeMode::Edges(edges) => {
+                let age: f64 = normalize_label(cell).parse().ok()?;
+                if !(0.0..150.0).contains(&age) {
+                    return None;
+                }
+                Some(edges.iter().filter(|e| age >= **e).count())
+            }
+        }
+    }
+}
+
+/// A categorical attribute column.
+#[derive(Debug, Clone)]
+pub struct Attribute {
+    pub id: String,
+    pub label: String,
+    pub column: String,
+    /// Allowed values in report order; `None` = any value, ordered as found (sorted).
+    pub values: Option<Vec<String>>,
+}
+
+impl Attribute {
+    /// The canonical value for a cell: the configured value it normalises to, or the
+    /// trimmed cell itself for a free attribute. `Err(())` when it is not an allowed value.
+    pub fn value(&self, cell: &str) -> Result<String, ()> {
+        match &self.values {
+            Some(values) => {
+                let key = normalize_label(cell);
+                values
+                    .iter()
+                    .find(|v| normalize_label(v) == key)
+                    .cloned()
+                    .ok_or(())
+            }
+            None => Ok(cell.trim().to_string()),
+        }
+    }
+}
+
+/// A survey question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub label: String,
+    pub column: String,
+    /// Header per wave where it differs.
+    pub columns: BTreeMap<FiscalYear, String>,
+    pub kind: QuestionKind,
+    /// A negative statement: a high share is bad.
+    pub negative: bool,
+    pub asked_if: Option<Condition>,
+}
+
+impl Question {
+    /// The export header of this question in a given wave.
+    pub fn column_for(&self, year: FiscalYear) -> &str {
+        self.columns.get(&year).unwrap_or(&self.column)
+    }
+
+    /// Name of the column of scale codes or the text column in the coded frame.
+    pub fn code_column(&self) -> String {
+        format!("q:{}", self.id)
+    }
+
+    /// Name of the 0/1 column for option `k` of a choice question in the coded frame.
+    pub fn option_column(&self, k: usize) -> String {
+        format!("o:{}:{}", self.id, k)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    Scale {
+        scale: usize,
+    },
+    Choice {
+        multi: bool,
+        options: Vec<String>,
+        separator: String,
+        /// Option that collects unlisted answers.
+        other: Option<usize>,
+    },
+    Text,
+}
+
+/// Asked only of those whose answer to `question` has one of `codes`
+/// (scale levels or option indices).
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub question: usize,
+    pub codes: Vec<usize>,
+}
+
+/// A breakdown of respondents into groups.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub id: String,
+    pub label: String,
+    pub by: SegmentBy,
+}
+
+impl Segment {
+    /// Name of the group-label column in the segmented frame.
+    pub fn column(&self) -> String {
+        format!("seg:{}", self.id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum SegmentBy {
+    /// Age bands.
+    Age,
+    /// Index into `respondents.attributes`.
+    Attribute(usize),
+    /// Positive levels of a scale question → `groups[0]`, the others → `groups[1]`.
+    Split {
+        question: usize,
+        groups: [String; 2],
+    },
+}
+
+/// KGI or KPI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Kgi,
+    Kpi,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Kgi => "KGI",
+            Level::Kpi => "KPI",
+        }
+    }
+}
+
+/// How a target is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    AtMost,
+    AtLeast,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub level: Level,
+    pub name: String,
+    pub unit: String,
+    pub lower_is_better: bool,
+    pub baseline: FiscalYear,
+    pub target_year: FiscalYear,
+    pub target: f64,
+    pub bound: Option<Bound>,
+    pub decimals: u8,
+    pub source: IndicatorSource,
+}
+
+#[derive(Debug, Clone)]
+pub enum IndicatorSource {
+    /// Positive share (%) of a scale question among all respondents.
+    Positive { question: usize },
+    /// Share (%) of respondents choosing an option.
+    Option { question: usize, option: usize },
+    /// Value from the administrative table under this name.
+    Admin { name: String },
+}
+
+/// The administrative table and its column headers.
+#[derive(Debug, Clone)]
+pub struct AdminSource {
+    pub source: SourceFile,
+    pub indicator_column: String,
+    pub year_column: String,
+    pub value_column: String,
+}
+
+impl Pipeline {
+    /// Waves up to and including `year`, oldest first.
+    pub fn waves_until(&self, year: FiscalYear) -> Vec<&Wave> {
+        self.waves.iter().filter(|w| w.year <= year).collect()
+    }
+
+    /// The scale of a scale question.
+    pub fn scale_of(&self, q: &Question) -> Option<&Scale> {
+        match q.kind {
+            QuestionKind::Scale { scale } => Some(&self.scales[scale]),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The KGI/KPI table: previous year, baseline, current, target, changes, progress, status.
+
+use super::format::{change, number};
+use super::table::Table;
+use super::Report;
+use crate::pipeline::Bound;
+
+/// One row per indicator, KGI first as in the pipeline file.
+pub fn indicator_table(report: &Report) -> Table {
+    let headers = [
+        "区分",
+        "指標",
+        "単位",
+        "向き",
+        "前年度",
+        "前年度値",
+        "基準年度",
+        "基準値",
+        "現在年度",
+        "現在値",
+        "目標年度",
+        "目標値",
+        "前年度からの変化",
+        "基準値からの変化",
+        "進捗率（%）",
+        "経路上の値",
+        "判定",
+    ];
+    let mut t = Table::new(
+        format!("KGI・KPI の状況（{}）", report.year),
+        headers.map(String::from).to_vec(),
+    );
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。".into();
+    for row in report.indicators {
+        let ind = &report.pipeline.indicators[row.indicator];
+        let d = ind.decimals;
+        let value = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_else(|| "-".into());
+        let year = |o: Option<crate::indicators::Observation>| {
+            o.map(|o| o.year.japanese()).unwrap_or_else(|| "-".into())
+        };
+        let target = match ind.bound {
+            Some(Bound::AtMost) => format!("{}以下", number(ind.target, d)),
+            Some(Bound::AtLeast) => format!("{}以上", number(ind.target, d)),
+            None => number(ind.target, d),
+        };
+        t.rows.push(vec![
+            ind.level.label().into(),
+            ind.name.clone(),
+            ind.unit.clone(),
+            if ind.lower_is_better {
+                "低いほど良い"
+            } else {
+                "高いほど良い"
+            }
+            .into(),
+            year(row.prior),
+            value(row.prior.map(|o| o.value)),
+            ind.baseline.japanese(),
+            value(row.baseline.map(|o| o.value)),
+            report.year.japanese(),
+            value(row.current.map(|o| o.value)),
+            ind.target_year.japanese(),
+            target,
+            change(row.change_prior, d),
+            change(row.change_baseline, d),
+            row.progress
+                .map(|p| number(p * 100.0, 1))
+                .unwrap_or_else(|| "-".into()),
+            value(row.expected),
+            row.status.label().into(),
+        ]);
+    }
+    t
+}

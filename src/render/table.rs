@@ -1,0 +1,89 @@
+//! A rendered table (title, note, headers, text cells) and its two file forms:
+//! CSV in UTF-8 with a BOM (so Excel shows Japanese) and Markdown.
+
+use anyhow::Result;
+
+/// A table ready to write; every cell is already formatted text.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub title: String,
+    /// Explanation printed under the Markdown table (bases, marks, methods).
+    pub note: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(title: impl Into<String>, headers: Vec<String>) -> Self {
+        Table {
+            title: title.into(),
+            headers,
+            ..Default::default()
+        }
+    }
+
+    /// CSV bytes: BOM, header line, rows; CRLF line ends as Excel writes them.
+    pub fn to_csv(&self) -> Result<Vec<u8>> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(b"\xEF\xBB\xBF".to_vec());
+        w.write_record(&self.headers)?;
+        for r in &self.rows {
+            w.write_record(r)?;
+        }
+        Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    }
+
+    /// A Markdown section: `### title`, the table, the note.
+    pub fn to_markdown(&self) -> String {
+        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let mut out = format!("### {}\n\n", self.title);
+        if self.rows.is_empty() {
+            out.push_str("（該当なし）\n\n");
+        } else {
+            out.push_str(&format!(
+                "| {} |\n",
+                self.headers
+                    .iter()
+                    .map(|h| esc(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
+            out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
+            for r in &self.rows {
+                out.push_str(&format!(
+                    "| {} |\n",
+                    r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+                ));
+            }
+            out.push('\n');
+        }
+        if !self.note.is_empty() {
+            out.push_str(&format!("{}\n\n", self.note));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_bom_and_quotes_commas() {
+        let mut t = Table::new("t", vec!["設問".into(), "割合".into()]);
+        t.rows
+            .push(vec!["情報共有、意見交換,など".into(), "62.2".into()]);
+        let bytes = t.to_csv().unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(text, "設問,割合\r\n\"情報共有、意見交換,など\",62.2\r\n");
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let mut t = Table::new("表", vec!["a".into()]);
+        t.rows.push(vec!["x|y".into()]);
+        assert!(t.to_markdown().contains("| x\\|y |"));
+    }
+}

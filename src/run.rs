@@ -1,0 +1,115 @@
+//! The `run` and `check` commands: the stages called in order, nothing else.
+
+use crate::aggregate::aggregate;
+use crate::clean::clean;
+use crate::config;
+use crate::fiscal_year::FiscalYear;
+use crate::indicators::indicators;
+use crate::ingest::{read_admin, read_waves};
+use crate::quality::Accounting;
+use crate::render::{lookup::Lookup, render, render_quality, Report};
+use crate::segment::segment;
+use anyhow::{bail, Result};
+use polars::prelude::IntoLazy;
+use std::path::{Path, PathBuf};
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub pipeline: PathBuf,
+    /// Report wave (`R5`, `令和5年度`, `2023`); default the latest.
+    pub wave: Option<String>,
+    /// Base output directory; the report goes to `<out>/<pipeline>/<wave>/`.
+    pub out: PathBuf,
+    /// Validate and write only the data-quality tables.
+    pub check_only: bool,
+}
+
+/// What a run did.
+#[derive(Debug)]
+pub struct RunSummary {
+    pub dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub accounting: Vec<Accounting>,
+    pub issues: usize,
+}
+
+/// Runs the pipeline; `progress` receives one line per stage.
+pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSummary> {
+    progress("パイプラインファイルを検証しています");
+    let pipeline = config::load(&opts.pipeline)?;
+    let year = match &opts.wave {
+        Some(w) => {
+            let y = FiscalYear::parse(w).map_err(anyhow::Error::msg)?;
+            if !pipeline.waves.iter().any(|x| x.year == y) {
+                bail!(
+                    "{y} の調査回はパイプラインファイルにありません（ある年度: {}）",
+                    pipeline
+                        .waves
+                        .iter()
+                        .map(|w| w.year.japanese())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                );
+            }
+            y
+        }
+        None => pipeline
+            .waves
+            .last()
+            .map(|w| w.year)
+            .expect("validated: at least one wave"),
+    };
+    let waves = pipeline.waves_until(year);
+    progress(&format!(
+        "{} 回分の回答ファイルを読み込んでいます",
+        waves.len()
+    ));
+    let tables = read_waves(&waves)?;
+    progress("回答を整えています（表記ゆれの統一、選択肢の照合）");
+    let cleaned = clean(&pipeline, &waves, &tables)?;
+    let (admin, admin_issues) = match &pipeline.admin {
+        Some(a) => read_admin(a)?,
+        None => (vec![], vec![]),
+    };
+    let mut issues = cleaned.issues;
+    issues.extend(admin_issues);
+    let dir = opts.out.join(&pipeline.name).join(year.short());
+    let wave_years: Vec<FiscalYear> = waves.iter().map(|w| w.year).collect();
+    progress("集計しています");
+    let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
+    let rows = indicators(&pipeline, &aggregates, &admin, year)?;
+    let report = Report {
+        pipeline: &pipeline,
+        lookup: Lookup::new(&pipeline, &aggregates)?,
+        year,
+        waves: wave_years,
+        indicators: &rows,
+        issues: &issues,
+        accounting: &cleaned.accounting,
+    };
+    let files = if opts.check_only {
+        progress("データの問題を書き出しています");
+        render_quality(&report, &dir)?
+    } else {
+        progress("表とグラフを書き出しています");
+        replace_dir(&dir)?;
+        render(&report, &dir)?
+    };
+    Ok(RunSummary {
+        dir,
+        files,
+        accounting: cleaned.accounting,
+        issues: issues.len(),
+    })
+}
+
+/// Empties the report directory so no file of an earlier run is left beside the new ones.
+fn replace_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!("前回の出力フォルダ {} を消せません: {e}", dir.display())
+        })?;
+    }
+    Ok(())
+}
