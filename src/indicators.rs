@@ -173,12 +173,19 @@ fn assess(
     let sign = if ind.lower_is_better { -1.0 } else { 1.0 };
     let change_prior = current.zip(prior).map(|(c, p)| c.value - p.value);
     let change_baseline = current.zip(baseline).map(|(c, b)| c.value - b.value);
-    let progress = current.zip(baseline).and_then(|(c, b)| {
-        let span = ind.target - b.value;
-        (span != 0.0).then(|| (c.value - b.value) / span)
-    });
+    // The target lies ahead of the baseline in the good direction; otherwise (Otaru's 405
+    // applicants with a target of 400) the target is a level to hold, progress means nothing
+    // and the line to follow is the target itself.
+    let ahead = baseline.is_some_and(|b| sign * (ind.target - b.value) > 0.0);
+    let progress = current
+        .zip(baseline)
+        .filter(|_| ahead)
+        .map(|(c, b)| (c.value - b.value) / (ind.target - b.value));
     let expected = baseline.and_then(|b| {
         (year >= ind.baseline).then(|| {
+            if !ahead {
+                return ind.target;
+            }
             let t = (year.0 - ind.baseline.0) as f64 / (ind.target_year.0 - ind.baseline.0) as f64;
             b.value + (ind.target - b.value) * t.min(1.0)
         })

@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: run the real binary, read its CSV output.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// The repository root (where Cargo.toml is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty directory for one test's output.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("staff-survey-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `staff-survey` with `args` from the repository root.
+pub fn staff_survey(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_staff-survey"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run staff-survey")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A CSV file written by the tool as text: asserts the BOM, drops it, turns CRLF into LF.
+pub fn read_csv(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "{} has no BOM",
+        path.display()
+    );
+    String::from_utf8(bytes[3..].to_vec())
+        .unwrap()
+        .replace("\r\n", "\n")
+}
+
+/// Compares two texts line by line and panics with every differing line.
+pub fn assert_same_lines(name: &str, expected: &str, actual: &str) {
+    if expected == actual {
+        return;
+    }
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut diffs = Vec::new();
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (
+            e.get(i).copied().unwrap_or("<none>"),
+            a.get(i).copied().unwrap_or("<none>"),
+        );
+        if x != y {
+            diffs.push(format!(
+                "  line {}:\n    expected: {x}\n    actual:   {y}",
+                i + 1
+            ));
+        }
+    }
+    panic!(
+        "{name} differs from the expected table:\n{}",
+        diffs.join("\n")
+    );
+}

@@ -1,0 +1,108 @@
+//! The hand-checkable fixture (tests/fixtures/small): every table the tool writes for it is
+//! compared whole with a table worked out by hand (see expected/README.md for the working).
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_table_matches_the_hand_worked_tables() {
+    let out = temp_dir("small");
+    let run = staff_survey(&[
+        "run",
+        "tests/fixtures/small/pipeline.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let tables = out.join("pipeline/R5/tables");
+    let expected_dir = root().join("tests/fixtures/small/expected");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&expected_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let expected = std::fs::read_to_string(&path).unwrap();
+            assert_same_lines(&name, &expected, &read_csv(&tables.join(&name)));
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 11, "expected tables compared");
+}
+
+#[test]
+fn the_run_reports_rows_read_used_and_set_aside() {
+    let out = temp_dir("small-summary");
+    let run = staff_survey(&[
+        "run",
+        "tests/fixtures/small/pipeline.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&run);
+    assert!(err.contains("令和4年度 small_R4.csv: 読込 11 行 = 使用 9 行 + 除外 2 行（回答IDなし 1、回答ID重複 1）"), "{err}");
+    assert!(
+        err.contains("令和5年度 small_R5.xlsx: 読込 10 行 = 使用 10 行 + 除外 0 行"),
+        "{err}"
+    );
+    assert!(err.contains("データの問題: 6 件"), "{err}");
+}
+
+#[test]
+fn an_earlier_wave_can_be_reported_on_its_own() {
+    let out = temp_dir("small-r4");
+    let run = staff_survey(&[
+        "run",
+        "tests/fixtures/small/pipeline.toml",
+        "--wave",
+        "令和4年度",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    // R4 alone: q1 5/8, q2 6/9, q3 4/8 (see expected/README.md); no R5 column.
+    let trend = read_csv(&out.join("pipeline/R4/tables/trend.csv"));
+    assert_same_lines(
+        "trend.csv (R4)",
+        "設問ID,設問,令和4年度（%）,令和4年度 n\nq1,満足している,62.5,8\nq2,仕事にやりがいを感じている,66.7,9\nq3,仕事を辞めたいと思う（否定的設問）,50.0,8\n",
+        &trend,
+    );
+}
+
+#[test]
+fn check_writes_only_the_data_quality_tables_and_exits_1_on_problems() {
+    let out = temp_dir("small-check");
+    let run = staff_survey(&[
+        "check",
+        "tests/fixtures/small/pipeline.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let dir = out.join("pipeline/R5");
+    let mut files: Vec<String> = walk(&dir);
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "tables/data_quality.csv",
+            "tables/data_quality.md",
+            "tables/row_counts.csv",
+            "tables/row_counts.md"
+        ]
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            let sub = p.file_name().unwrap().to_str().unwrap().to_string();
+            out.extend(walk(&p).into_iter().map(|f| format!("{sub}/{f}")));
+        } else {
+            out.push(p.file_name().unwrap().to_str().unwrap().to_string());
+        }
+    }
+    out
+}
