@@ -838,3 +838,80 @@ fn survey_source(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(toml_text: &str) -> Vec<String> {
+        let file: PipelineFile = toml::from_str(toml_text).unwrap();
+        validate(file, Path::new("/nonexistent/p.toml")).unwrap_err()
+    }
+
+    const BASE: &str = r#"
+organisation = "市"
+title = "調査"
+[[waves]]
+year = "R5"
+file = "a.csv"
+[respondents]
+id = "ID"
+"#;
+
+    #[test]
+    fn scale_age_and_kind_problems_are_all_named() {
+        let p = problems(&format!(
+            "{BASE}{}",
+            r#"
+[respondents.age]
+column = "年齢"
+bands = ["若手", "中堅", "ベテラン"]
+edges = [30]
+[scales.s]
+levels = ["はい", "いいえ"]
+positive = 2
+aliases = { "yes" = "Yes" }
+[[questions]]
+id = "q"
+label = "Q"
+column = "Q"
+kind = "rating"
+[[questions]]
+id = "q"
+label = "Q2"
+column = "Q2"
+kind = "scale"
+scale = "s"
+asked_if = { question = "q", answers = ["たぶん"] }
+"#
+        ));
+        let all = p.join("\n");
+        for expected in [
+            "waves[0].file: ファイル /nonexistent/a.csv が見つかりません",
+            "respondents.age.edges: 区分が 3 個なので境界は 2 個必要です（1 個あります）",
+            "scales.s.positive: 1 から 1 の間にしてください",
+            "scales.s.aliases.yes: 「Yes」は levels にありません（levels: はい、いいえ）",
+            "questions[0].kind: 「rating」は使えません（使える値: scale, multi, single, text）",
+            "questions[1].id: 「q」が重複しています",
+            "questions[1].asked_if.question: 条件にできるのは scale / multi / single の設問です",
+        ] {
+            assert!(all.contains(expected), "missing «{expected}» in:\n{all}");
+        }
+    }
+
+    #[test]
+    fn population_keys_must_be_employment_values() {
+        let p = problems(&format!(
+            "{}{}",
+            BASE.replace(
+                "file = \"a.csv\"",
+                "file = \"a.csv\"\npopulation = { \"正規\" = 10 }"
+            ),
+            "[respondents.employment]\ncolumn = \"雇用\"\nvalues = [\"正規職員\"]\n"
+        ));
+        assert!(
+            p.iter().any(|m| m == "waves[0].population.正規: 雇用形態「正規」は respondents.employment.values にありません（使える値: 正規職員）"),
+            "{p:?}"
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Edge cases that must render without panics: an empty wave, a band with one person, a level
+//! nobody chose, a question missing from one wave, numeric ages binned by edges, a group with
+//! no answers. Expected values are worked out by hand from the rows written here.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const PIPELINE: &str = r#"
+organisation = "境界市"
+title = "境界値テスト"
+
+[[waves]]
+year = 2022
+file = "w1.csv"
+
+[[waves]]
+year = "R5"
+file = "w2.csv"
+
+[scales.yn]
+levels = ["はい", "どちらとも", "いいえ"]
+positive = 1
+
+[respondents]
+id = "ID"
+
+[respondents.age]
+column = "年齢"
+bands = ["29歳以下", "30～49歳", "50歳以上"]
+edges = [30, 50]
+
+[[respondents.attributes]]
+id = "team"
+label = "係"
+column = "係"
+
+[[questions]]
+id = "a"
+label = "設問A"
+column = "A"
+kind = "scale"
+scale = "yn"
+
+[[questions]]
+id = "b"
+label = "設問B"
+column = "B"
+columns = { R4 = "" }
+kind = "scale"
+scale = "yn"
+
+[[questions]]
+id = "c"
+label = "理由"
+column = "C"
+kind = "single"
+options = ["x", "y"]
+other = "y"
+
+[[segments]]
+id = "age"
+label = "年齢別"
+attribute = "age"
+
+[[segments]]
+id = "team"
+label = "係別"
+attribute = "team"
+
+[[segments]]
+id = "split"
+label = "A別"
+split_on = "a"
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn run(dir: &Path, w1: &str, w2: &str) -> std::path::PathBuf {
+    write(dir, "p.toml", PIPELINE);
+    write(dir, "w1.csv", w1);
+    write(dir, "w2.csv", w2);
+    let out = dir.join("out");
+    let r = staff_survey(&[
+        "run",
+        dir.join("p.toml").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    out.join("p/R5/tables")
+}
+
+#[test]
+fn small_and_empty_groups_render() {
+    let dir = temp_dir("edge-groups");
+    // Wave 1 has no B column at all (columns R4 = "" means not asked).
+    // Wave 2: ages 25 (≤29), 30 and 49 (30～49), 50 (50+); nobody answered いいえ to A;
+    // team 総務 has one person; C: "z" is not an option and goes to the other option y.
+    let tables = run(
+        &dir,
+        "ID,年齢,係,A,C\n1,40,総務,はい,x\n",
+        "ID,年齢,係,A,B,C\n1,25,企画,はい,いいえ,x\n2,30,企画,どちらとも,,z\n3,49,総務,はい,はい,\n4,50,企画,,はい,x\n",
+    );
+    // A (positive = はい only): all 2/3 = 66.7; ≤29 1/1; 30～49 1/2 = 50.0; 50+ no answer (n 0).
+    let age = read_csv(&tables.join("items_by_age.csv"));
+    assert_same_lines(
+        "items_by_age.csv",
+        "設問ID,設問,全体（%）,全体 n,29歳以下（%）,29歳以下 n,30～49歳（%）,30～49歳 n,50歳以上（%）,50歳以上 n\n\
+         a,設問A,66.7,3,100.0,1,50.0,2,-,0\n\
+         b,設問B,66.7,3,0.0,1,100.0,1,100.0,1\n",
+        &age,
+    );
+    // Free attribute values are ordered as found (sorted): 企画, 総務.
+    let team = read_csv(&tables.join("items_by_team.csv"));
+    assert!(
+        team.starts_with("設問ID,設問,全体（%）,全体 n,企画（%）,企画 n,総務（%）,総務 n\n"),
+        "{team}"
+    );
+    // Trend: B was not asked in 2022, so its R4 share is empty and the change is unknown.
+    let trend = read_csv(&tables.join("trend.csv"));
+    assert!(trend.contains("b,設問B,-,0,66.7,3,-\n"), "{trend}");
+    // Level counts: いいえ for A is 0 (a level nobody chose).
+    let levels = read_csv(&tables.join("levels.csv"));
+    assert!(levels.contains("a,設問A,4,2,1,0,1,66.7\n"), "{levels}");
+    // C: x chosen by 1 and 4, "z" counted as y (other); base 3.
+    let c = read_csv(&tables.join("options_c.csv"));
+    assert!(c.contains("全体,全体,x,3,2,66.7,1\n"), "{c}");
+    assert!(c.contains("全体,全体,y,3,1,33.3,2\n"), "{c}");
+}
+
+#[test]
+fn a_wave_with_only_headers_renders() {
+    let dir = temp_dir("edge-empty");
+    let tables = run(
+        &dir,
+        "ID,年齢,係,A,C\n1,40,総務,はい,x\n",
+        "ID,年齢,係,A,B,C\n",
+    );
+    let age = read_csv(&tables.join("items_by_age.csv"));
+    assert!(age.contains("a,設問A,-,0,-,0,-,0,-,0\n"), "{age}");
+    let counts = read_csv(&tables.join("row_counts.csv"));
+    assert!(counts.contains("令和5年度,w2.csv,0,0,0,\n"), "{counts}");
+}
+
+#[test]
+fn an_age_outside_every_band_is_reported() {
+    let dir = temp_dir("edge-age");
+    let tables = run(
+        &dir,
+        "ID,年齢,係,A,C\n1,四十,総務,はい,x\n",
+        "ID,年齢,係,A,B,C\n1,200,企画,はい,はい,x\n",
+    );
+    let q = read_csv(&tables.join("data_quality.csv"));
+    assert!(q.contains("w1.csv,,2,年齢,B2,四十,年代を解釈できない,年代（29歳以下、30～49歳、50歳以上）,年代なしとして扱う"), "{q}");
+    assert!(
+        q.contains("w2.csv,,2,年齢,B2,200,年代を解釈できない"),
+        "{q}"
+    );
+}
