@@ -10,22 +10,6 @@
 mod common;
 
 use common::*;
-use std::collections::BTreeSet;
-use std::path::Path;
-
-fn files(dir: &Path) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        if p.is_dir() {
-            out.extend(files(&p).into_iter().map(|f| format!("{name}/{f}")));
-        } else {
-            out.insert(name);
-        }
-    }
-    out
-}
 
 #[test]
 fn a_fresh_run_reproduces_the_committed_report() {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -68,4 +69,25 @@ pub fn assert_same_lines(name: &str, expected: &str, actual: &str) {
         "{name} differs from the expected table:\n{}",
         diffs.join("\n")
     );
+}
+
+/// Every file below `dir`, as paths relative to it with `/` separators.
+pub fn files(dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if p.is_dir() {
+            out.extend(files(&p).into_iter().map(|f| format!("{name}/{f}")));
+        } else {
+            out.insert(name);
+        }
+    }
+    out
+}
+
+/// Runs `staff-survey run <pipeline> --out <out>` and asserts success.
+pub fn run_ok(pipeline: &str, out: &Path) {
+    let r = staff_survey(&["run", pipeline, "--out", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", stderr(&r));
 }
