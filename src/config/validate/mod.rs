@@ -1,0 +1,324 @@
+//! Turning a parsed [`PipelineFile`] into a typed [`Pipeline`], reporting every problem at once.
+//!
+//! Each problem names its key (`questions[3].scale`) and what is allowed. Input files are
+//! checked to exist but are not read here.
+
+mod indicators;
+mod questions;
+mod respondents;
+mod scales;
+mod segments;
+
+use super::file::*;
+use crate::fiscal_year::FiscalYear;
+use crate::normalize::normalize_label;
+use crate::pipeline::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Collected configuration problems, one line each.
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    fn add(&mut self, key: impl AsRef<str>, msg: impl AsRef<str>) {
+        self.0.push(format!("{}: {}", key.as_ref(), msg.as_ref()));
+    }
+}
+
+/// Validates the whole file. `base` is the directory of the pipeline file.
+pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>> {
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut p = Problems::default();
+
+    if file.organisation.trim().is_empty() {
+        p.add("organisation", "空です。組織名を書いてください");
+    }
+    if file.title.trim().is_empty() {
+        p.add("title", "空です。調査名を書いてください");
+    }
+
+    let scales = scales::scales(&file.scales, &mut p);
+    let scale_ids: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
+    let respondents = respondents::respondents(&file.respondents, &mut p);
+    let employment_values: Option<Vec<String>> = respondents
+        .attributes
+        .iter()
+        .find(|a| a.id == "employment")
+        .and_then(|a| a.values.clone());
+
+    let mut waves = Vec::new();
+    let mut seen_years = BTreeSet::new();
+    if file.waves.is_empty() {
+        p.add("waves", "調査回（[[waves]]）が一つもありません");
+    }
+    for (i, w) in file.waves.iter().enumerate() {
+        let key = format!("waves[{i}]");
+        let Some(year) = year(&w.year, &format!("{key}.year"), &mut p) else {
+            continue;
+        };
+        if !seen_years.insert(year) {
+            p.add(format!("{key}.year"), format!("{year} が二度出てきます"));
+        }
+        let source = source_file(
+            base,
+            &w.file,
+            w.sheet.as_deref(),
+            w.encoding.as_deref(),
+            w.header_row,
+            &key,
+            &mut p,
+        );
+        let mut population = Vec::new();
+        for (k, n) in &w.population {
+            let Some(values) = &employment_values else {
+                p.add(
+                    format!("{key}.population"),
+                    "対象者数を書くには respondents.employment が必要です",
+                );
+                break;
+            };
+            match values.iter().find(|v| normalize_label(v) == normalize_label(k)) {
+                Some(v) => population.push((v.clone(), *n)),
+                None => p.add(
+                    format!("{key}.population.{k}"),
+                    format!(
+                        "雇用形態「{k}」は respondents.employment.values にありません（使える値: {}）",
+                        values.join("、")
+                    ),
+                ),
+            }
+        }
+        if let Some(values) = &employment_values {
+            population.sort_by_key(|(k, _)| values.iter().position(|v| v == k));
+        }
+        if let Some(source) = source {
+            waves.push(Wave {
+                year,
+                source,
+                population,
+            });
+        }
+    }
+    waves.sort_by_key(|w| w.year);
+
+    let questions = questions::questions(&file.questions, &scales, &scale_ids, &mut p);
+    let segments = segments::segments(&file.segments, &respondents, &questions, &mut p);
+    let indicators =
+        indicators::indicators(&file.indicators, &questions, file.admin.is_some(), &mut p);
+    let admin = file.admin.as_ref().and_then(|a| {
+        let source = source_file(
+            base,
+            &a.file,
+            a.sheet.as_deref(),
+            a.encoding.as_deref(),
+            None,
+            "admin",
+            &mut p,
+        )?;
+        Some(AdminSource {
+            source,
+            indicator_column: a.indicator_column.clone().unwrap_or_else(|| "指標".into()),
+            year_column: a.year_column.clone().unwrap_or_else(|| "年度".into()),
+            value_column: a.value_column.clone().unwrap_or_else(|| "値".into()),
+        })
+    });
+    let top_n = file.report.top_n.unwrap_or(3);
+    if top_n == 0 {
+        p.add("report.top_n", "1 以上にしてください");
+    }
+
+    if !p.0.is_empty() {
+        return Err(p.0);
+    }
+    Ok(Pipeline {
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pipeline".into()),
+        path: path.to_path_buf(),
+        organisation: file.organisation,
+        title: file.title,
+        waves,
+        scales,
+        respondents,
+        questions,
+        segments,
+        indicators,
+        admin,
+        top_n,
+    })
+}
+
+fn year(v: &YearValue, key: &str, p: &mut Problems) -> Option<FiscalYear> {
+    let text = match v {
+        YearValue::Number(n) => n.to_string(),
+        YearValue::Text(t) => t.clone(),
+    };
+    match FiscalYear::parse(&text) {
+        Ok(y) => Some(y),
+        Err(e) => {
+            p.add(key, e);
+            None
+        }
+    }
+}
+
+fn source_file(
+    base: &Path,
+    file: &str,
+    sheet: Option<&str>,
+    encoding: Option<&str>,
+    header_row: Option<u32>,
+    key: &str,
+    p: &mut Problems,
+) -> Option<SourceFile> {
+    let path = base.join(file);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut ok = true;
+    let format = match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            if encoding.is_some() {
+                p.add(
+                    format!("{key}.encoding"),
+                    "encoding は CSV ファイルにだけ使えます",
+                );
+                ok = false;
+            }
+            SourceFormat::Spreadsheet {
+                sheet: sheet.map(str::to_string),
+            }
+        }
+        "csv" | "txt" => {
+            if sheet.is_some() {
+                p.add(
+                    format!("{key}.sheet"),
+                    "CSV ファイルにシートはありません。sheet を消してください",
+                );
+                ok = false;
+            }
+            let encoding = match encoding.map(|e| e.to_ascii_lowercase().replace(['-', '_'], "")) {
+                None => TextEncoding::Utf8,
+                Some(e) if e == "utf8" => TextEncoding::Utf8,
+                Some(e) if ["shiftjis", "sjis", "cp932", "windows31j"].contains(&e.as_str()) => {
+                    TextEncoding::ShiftJis
+                }
+                Some(_) => {
+                    p.add(
+                        format!("{key}.encoding"),
+                        format!(
+                            "「{}」は使えません（使える値: utf-8, shift_jis）",
+                            encoding.unwrap_or_default()
+                        ),
+                    );
+                    ok = false;
+                    TextEncoding::Utf8
+                }
+            };
+            SourceFormat::Csv { encoding }
+        }
+        _ => {
+            p.add(
+                format!("{key}.file"),
+                format!("「{file}」の形式は読めません（使える拡張子: xlsx, xlsm, xls, ods, csv）"),
+            );
+            return None;
+        }
+    };
+    if !path.is_file() {
+        p.add(
+            format!("{key}.file"),
+            format!("ファイル {} が見つかりません", path.display()),
+        );
+        ok = false;
+    }
+    if header_row == Some(0) {
+        p.add(format!("{key}.header_row"), "行番号は 1 から数えます");
+        ok = false;
+    }
+    ok.then(|| SourceFile {
+        path,
+        format,
+        header_row: header_row.unwrap_or(1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(toml_text: &str) -> Vec<String> {
+        let file: PipelineFile = toml::from_str(toml_text).unwrap();
+        validate(file, Path::new("/nonexistent/p.toml")).unwrap_err()
+    }
+
+    const BASE: &str = r#"
+organisation = "市"
+title = "調査"
+[[waves]]
+year = "R5"
+file = "a.csv"
+[respondents]
+id = "ID"
+"#;
+
+    #[test]
+    fn scale_age_and_kind_problems_are_all_named() {
+        let p = problems(&format!(
+            "{BASE}{}",
+            r#"
+[respondents.age]
+column = "年齢"
+bands = ["若手", "中堅", "ベテラン"]
+edges = [30]
+[scales.s]
+levels = ["はい", "いいえ"]
+positive = 2
+aliases = { "yes" = "Yes" }
+[[questions]]
+id = "q"
+label = "Q"
+column = "Q"
+kind = "rating"
+[[questions]]
+id = "q"
+label = "Q2"
+column = "Q2"
+kind = "scale"
+scale = "s"
+asked_if = { question = "q", answers = ["たぶん"] }
+"#
+        ));
+        let all = p.join("\n");
+        for expected in [
+            "waves[0].file: ファイル /nonexistent/a.csv が見つかりません",
+            "respondents.age.edges: 区分が 3 個なので境界は 2 個必要です（1 個あります）",
+            "scales.s.positive: 1 から 1 の間にしてください",
+            "scales.s.aliases.yes: 「Yes」は levels にありません（levels: はい、いいえ）",
+            "questions[0].kind: 「rating」は使えません（使える値: scale, multi, single, text）",
+            "questions[1].id: 「q」が重複しています",
+            "questions[1].asked_if.question: 条件にできるのは scale / multi / single の設問です",
+        ] {
+            assert!(all.contains(expected), "missing «{expected}» in:\n{all}");
+        }
+    }
+
+    #[test]
+    fn population_keys_must_be_employment_values() {
+        let p = problems(&format!(
+            "{}{}",
+            BASE.replace(
+                "file = \"a.csv\"",
+                "file = \"a.csv\"\npopulation = { \"正規\" = 10 }"
+            ),
+            "[respondents.employment]\ncolumn = \"雇用\"\nvalues = [\"正規職員\"]\n"
+        ));
+        assert!(
+            p.iter().any(|m| m == "waves[0].population.正規: 雇用形態「正規」は respondents.employment.values にありません（使える値: 正規職員）"),
+            "{p:?}"
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Validating `[[questions]]`: kinds, scales, options, per-wave headers and `asked_if` conditions.
+
+use super::{year, Problems};
+use crate::config::file::*;
+use crate::normalize::normalize_label;
+use crate::pipeline::*;
+use std::collections::BTreeMap;
+
+pub(super) fn questions(
+    file: &[QuestionFile],
+    scales: &[Scale],
+    scale_ids: &[&str],
+    p: &mut Problems,
+) -> Vec<Question> {
+    let mut out: Vec<Question> = Vec::new();
+    let ids: Vec<&str> = file.iter().map(|q| q.id.as_str()).collect();
+    for (i, q) in file.iter().enumerate() {
+        let key = format!("questions[{i}]");
+        if ids[..i].contains(&q.id.as_str()) {
+            p.add(format!("{key}.id"), format!("「{}」が重複しています", q.id));
+        }
+        let negative = match q.polarity.as_deref() {
+            None | Some("positive") => false,
+            Some("negative") => true,
+            Some(other) => {
+                p.add(
+                    format!("{key}.polarity"),
+                    format!("「{other}」は使えません（使える値: positive, negative）"),
+                );
+                false
+            }
+        };
+        let kind = match q.kind.as_str() {
+            "scale" => match q.scale.as_deref() {
+                Some(s) => match scale_ids.iter().position(|id| *id == s) {
+                    Some(scale) => QuestionKind::Scale { scale },
+                    None => {
+                        p.add(
+                            format!("{key}.scale"),
+                            format!(
+                                "尺度「{s}」は定義されていません（定義済み: {}）",
+                                scale_ids.join(", ")
+                            ),
+                        );
+                        QuestionKind::Text
+                    }
+                },
+                None => {
+                    p.add(
+                        format!("{key}.scale"),
+                        "kind = \"scale\" には scale が必要です",
+                    );
+                    QuestionKind::Text
+                }
+            },
+            "multi" | "single" => {
+                let options = q.options.clone().unwrap_or_default();
+                if options.is_empty() {
+                    p.add(format!("{key}.options"), "選択肢を一つ以上書いてください");
+                }
+                let other = q.other.as_ref().and_then(|o| {
+                    let found = options.iter().position(|x| x == o);
+                    if found.is_none() {
+                        p.add(
+                            format!("{key}.other"),
+                            format!("「{o}」は options にありません"),
+                        );
+                    }
+                    found
+                });
+                let separator = q.separator.clone().unwrap_or_else(|| ";".into());
+                if separator.is_empty() {
+                    p.add(format!("{key}.separator"), "空の区切り文字は使えません");
+                }
+                QuestionKind::Choice {
+                    multi: q.kind == "multi",
+                    options,
+                    separator,
+                    other,
+                }
+            }
+            "text" => QuestionKind::Text,
+            other => {
+                p.add(
+                    format!("{key}.kind"),
+                    format!("「{other}」は使えません（使える値: scale, multi, single, text）"),
+                );
+                QuestionKind::Text
+            }
+        };
+        if q.kind != "scale" && q.scale.is_some() {
+            p.add(
+                format!("{key}.scale"),
+                "scale は kind = \"scale\" の設問にだけ書けます",
+            );
+        }
+        if !matches!(q.kind.as_str(), "multi" | "single")
+            && (q.options.is_some() || q.separator.is_some() || q.other.is_some())
+        {
+            p.add(
+                format!("{key}.options"),
+                "options / separator / other は kind = \"multi\" か \"single\" の設問にだけ書けます",
+            );
+        }
+        let mut columns = BTreeMap::new();
+        for (y, header) in &q.columns {
+            if let Some(fy) = year(
+                &YearValue::Text(y.clone()),
+                &format!("{key}.columns.{y}"),
+                p,
+            ) {
+                columns.insert(fy, header.clone());
+            }
+        }
+        let asked_if = q.asked_if.as_ref().and_then(|c| {
+            let ckey = format!("{key}.asked_if");
+            let Some(qi) = file.iter().position(|x| x.id == c.question) else {
+                p.add(
+                    format!("{ckey}.question"),
+                    format!("設問「{}」は定義されていません", c.question),
+                );
+                return None;
+            };
+            if qi == i {
+                p.add(format!("{ckey}.question"), "自分自身を条件にはできません");
+                return None;
+            }
+            let target = &file[qi];
+            let labels: Vec<String> = match target.kind.as_str() {
+                "scale" => target
+                    .scale
+                    .as_deref()
+                    .and_then(|s| scales.iter().find(|x| x.id == s))
+                    .map(|s| s.levels.clone())
+                    .unwrap_or_default(),
+                "multi" | "single" => target.options.clone().unwrap_or_default(),
+                _ => {
+                    p.add(
+                        format!("{ckey}.question"),
+                        "条件にできるのは scale / multi / single の設問です",
+                    );
+                    return None;
+                }
+            };
+            let mut codes = Vec::new();
+            for a in &c.answers {
+                match labels
+                    .iter()
+                    .position(|l| normalize_label(l) == normalize_label(a))
+                {
+                    Some(k) => codes.push(k),
+                    None => p.add(
+                        format!("{ckey}.answers"),
+                        format!(
+                            "「{a}」は設問「{}」の選択肢にありません（選択肢: {}）",
+                            c.question,
+                            labels.join("、")
+                        ),
+                    ),
+                }
+            }
+            if c.answers.is_empty() {
+                p.add(format!("{ckey}.answers"), "回答を一つ以上書いてください");
+            }
+            Some(Condition {
+                question: qi,
+                codes,
+            })
+        });
+        out.push(Question {
+            id: q.id.clone(),
+            label: q.label.clone(),
+            column: q.column.clone(),
+            columns,
+            kind,
+            negative,
+            asked_if,
+        });
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! Validating `[scales.*]`: levels, the positive count and aliases.
+
+use super::Problems;
+use crate::config::file::*;
+use crate::normalize::normalize_label;
+use crate::pipeline::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub(super) fn scales(file: &BTreeMap<String, ScaleFile>, p: &mut Problems) -> Vec<Scale> {
+    let mut out = Vec::new();
+    for (id, s) in file {
+        let key = format!("scales.{id}");
+        if s.levels.len() < 2 {
+            p.add(format!("{key}.levels"), "二つ以上の選択肢が必要です");
+            continue;
+        }
+        let mut norm = BTreeSet::new();
+        for l in &s.levels {
+            if !norm.insert(normalize_label(l)) {
+                p.add(format!("{key}.levels"), format!("「{l}」が重複しています"));
+            }
+        }
+        if s.positive == 0 || s.positive >= s.levels.len() {
+            p.add(
+                format!("{key}.positive"),
+                format!("1 から {} の間にしてください", s.levels.len() - 1),
+            );
+        }
+        let mut aliases = Vec::new();
+        for (alias, target) in &s.aliases {
+            match s.levels.iter().position(|l| l == target) {
+                Some(i) => aliases.push((alias.clone(), i)),
+                None => p.add(
+                    format!("{key}.aliases.{alias}"),
+                    format!(
+                        "「{target}」は levels にありません（levels: {}）",
+                        s.levels.join("、")
+                    ),
+                ),
+            }
+        }
+        out.push(Scale::new(
+            id.clone(),
+            s.levels.clone(),
+            s.positive,
+            &aliases,
+        ));
+    }
+    out
+}
