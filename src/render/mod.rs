@@ -35,16 +35,26 @@ pub struct Report<'a> {
     pub accounting: &'a [Accounting],
 }
 
-/// A named table: file stem and content.
+/// A named table: file stem, content, and whether `report.md` shows it (long tables are
+/// only linked from there).
 struct Named {
     stem: String,
     table: Table,
+    in_report: bool,
 }
 
 fn named(stem: impl Into<String>, table: Table) -> Named {
     Named {
         stem: stem.into(),
         table,
+        in_report: true,
+    }
+}
+
+fn file_only(stem: impl Into<String>, table: Table) -> Named {
+    Named {
+        in_report: false,
+        ..named(stem, table)
     }
 }
 
@@ -98,7 +108,7 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
                     format!("top_{}", q.id),
                     reasons::top_options(report, q, options),
                 ),
-                named(
+                file_only(
                     format!("options_{}", q.id),
                     reasons::options_long(report, q, options),
                 ),
@@ -127,13 +137,20 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     ));
     for (title, tables, charts) in &sections {
         md.push_str(&format!("## {title}\n\n"));
+        for n in tables {
+            if n.in_report {
+                md.push_str(&n.table.to_markdown());
+            } else {
+                md.push_str(&format!(
+                    "{}の全グループ・全選択肢の表: [tables/{}.csv](tables/{}.csv)\n\n",
+                    n.table.title, n.stem, n.stem
+                ));
+            }
+            written.extend(write_table(dir, n)?);
+        }
         for c in charts {
             md.push_str(&format!("![{}](charts/{})\n\n", c.alt, c.file));
             written.push(write(dir, &format!("charts/{}", c.file), c.svg.as_bytes())?);
-        }
-        for n in tables {
-            md.push_str(&n.table.to_markdown());
-            written.extend(write_table(dir, n)?);
         }
     }
     written.push(write(dir, "report.md", md.as_bytes())?);
