@@ -1,0 +1,474 @@
+//! The grouped horizontal bar chart ([`grouped_bars_svg`]): its input ([`GroupedBars`],
+//! [`Series`]), its layout (category bands, legend with the note on negative statements, value
+//! axis) and its drawing. The category label column is in `bars_labels`.
+
+use anyhow::{ensure, Result};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::bars_labels::{LabelColumn, LABEL_PX};
+use super::colors::{
+    AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, PALETTE, SEPARATOR_COLOR,
+    SUBTLE_TEXT_COLOR, TEXT_COLOR,
+};
+use super::draw::{
+    draw_hline, draw_swatch, draw_text, draw_title, draw_vline, svg_document, title_height, to_px,
+    MARGIN, TICK_PX,
+};
+use super::font::{ensure_fonts, text_style};
+use super::legend::{draw_legend, legend_height, LegendItem};
+use super::numbers::format_one_decimal;
+
+/// Legend note explaining the "▼" put in front of the label of a negative statement.
+const NEGATIVE_NOTE: &str = "▼ 否定的な設問（高いほど望ましくない）";
+
+/// One group of bars in a [`GroupedBars`] chart (e.g. one age band).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Name shown in the legend (e.g. "30歳代", "やりがい有").
+    pub name: String,
+    /// One value per category, in percent (0..=100). `None` means "no data": no bar and no
+    /// value label are drawn. Values outside 0..=100 are printed as given but the bar is clipped
+    /// to the axis; non-finite values are treated like `None`.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A horizontal grouped bar chart: categories down the y axis, one bar per series inside each
+/// category, value axis 0..100 %.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedBars {
+    /// Chart title (wrapped to at most two lines).
+    pub title: String,
+    /// Category labels, top to bottom (e.g. the survey statements). Long labels are wrapped
+    /// (Japanese line-breaking rules for punctuation) and truncated with "…" when they do not fit
+    /// into the band of their category.
+    pub categories: Vec<String>,
+    /// Per category: `true` for a negative statement, where a high share is bad. Its label is
+    /// prefixed with "▼" and drawn in red on a tinted band, and the legend explains the mark.
+    /// May be empty (no negative statements); otherwise it must have one entry per category.
+    pub negative: Vec<bool>,
+    /// The groups compared; each must have exactly one value per category.
+    pub series: Vec<Series>,
+    /// Caption of the value axis, e.g. "肯定的回答の割合（%）".
+    pub value_axis_label: String,
+}
+
+impl GroupedBars {
+    /// Whether category `i` is a negative statement.
+    pub(super) fn is_negative(&self, i: usize) -> bool {
+        self.negative.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Width of a grouped bar chart in pixels.
+const BARS_WIDTH: u32 = 1000;
+/// Height of one bar and of the padding around a category's bars.
+const BAR_H: f64 = 14.0;
+const BAND_PAD: f64 = 16.0;
+/// A category band is never lower than this, so that two label lines fit.
+const MIN_BAND_H: f64 = 40.0;
+const VALUE_PX: f64 = 11.0;
+/// Room right of the value axis for the printed value of a 100 % bar.
+const VALUE_ROOM: f64 = 44.0;
+
+/// Height in pixels of one category band for `n_series` series.
+fn band_height(n_series: usize) -> f64 {
+    (n_series as f64 * BAR_H + BAND_PAD).max(MIN_BAND_H)
+}
+
+/// Draws a horizontal grouped bar chart and returns the SVG document.
+///
+/// Layout: title, then a legend (series colours, and the "▼" note when any statement is
+/// negative), then one band per category of height `max(series × 14 + 16, 40)` px with the bars
+/// in series order top to bottom, then the value axis (0–100, every 10) with its caption. The
+/// width is 1000 px; the height grows with categories × series. Each bar carries its value with
+/// one decimal (see [`format_one_decimal`]); `None` values draw nothing.
+///
+/// Errors: a series whose number of values differs from the number of categories, or a
+/// non-empty `negative` of another length. Empty categories, no series and all-`None` values
+/// are drawn without error (an empty chart says "表示するデータがありません").
+pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
+    ensure_fonts()?;
+    let n = chart.categories.len();
+    for s in &chart.series {
+        ensure!(
+            s.values.len() == n,
+            "series {:?} has {} values for {} categories",
+            s.name,
+            s.values.len(),
+            n
+        );
+    }
+    ensure!(
+        chart.negative.is_empty() || chart.negative.len() == n,
+        "negative has {} entries for {} categories",
+        chart.negative.len(),
+        n
+    );
+    let any_negative = (0..n).any(|i| chart.is_negative(i));
+
+    let width = f64::from(BARS_WIDTH);
+    let n_series = chart.series.len();
+    let band_h = band_height(n_series);
+    let labels = LabelColumn::new(chart, band_h);
+
+    // Legend items: series, then the explanation of the negative mark.
+    let mut legend: Vec<LegendItem<'_>> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            let color = PALETTE[j % PALETTE.len()];
+            LegendItem::new(14.0, s.name.clone(), move |a, x, y| {
+                draw_swatch(a, x, y, 14.0, &color)
+            })
+        })
+        .collect();
+    if any_negative {
+        legend.push(LegendItem {
+            label_color: NEGATIVE_COLOR,
+            ..LegendItem::new(0.0, NEGATIVE_NOTE, |_, _, _| Ok(()))
+        });
+    }
+
+    // Vertical layout. The header height depends on wrapping, so measure it with a dry run of
+    // the same calculations used for drawing.
+    let header_h = 12.0
+        + title_height(&chart.title, width)
+        + 6.0
+        + legend_height(&legend, MARGIN, width - MARGIN)
+        + 10.0;
+    let body_h = if n == 0 { 60.0 } else { n as f64 * band_h };
+    let footer_h = 58.0;
+    let height = (header_h + body_h + footer_h).ceil() as u32;
+
+    let plot_top = header_h;
+    let plot_bottom = plot_top + body_h;
+    let plot_left = MARGIN + labels.width + 10.0;
+    let plot_right = width - MARGIN - VALUE_ROOM;
+    let x_of = |v: f64| plot_left + v.clamp(0.0, 100.0) / 100.0 * (plot_right - plot_left);
+
+    svg_document((BARS_WIDTH, height), |root| {
+        let y = draw_title(root, &chart.title, width, 12.0)?;
+        draw_legend(root, &legend, MARGIN, width - MARGIN, y + 6.0)?;
+
+        // Category bands: shading for negative statements, separators between categories.
+        for i in 0..n {
+            let top = plot_top + i as f64 * band_h;
+            if chart.is_negative(i) {
+                root.draw(&Rectangle::new(
+                    [
+                        (to_px(MARGIN), to_px(top)),
+                        (to_px(plot_right), to_px(top + band_h)),
+                    ],
+                    NEGATIVE_BAND_COLOR.filled(),
+                ))?;
+            }
+            if i > 0 {
+                draw_hline(
+                    root,
+                    MARGIN,
+                    plot_right,
+                    top,
+                    SEPARATOR_COLOR.stroke_width(1),
+                )?;
+            }
+        }
+
+        // Value grid and axis labels.
+        let tick_style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Top);
+        for k in 0..=10 {
+            let v = f64::from(k) * 10.0;
+            let x = x_of(v);
+            if k > 0 {
+                draw_vline(root, x, plot_top, plot_bottom, GRID_COLOR.stroke_width(1))?;
+            }
+            draw_vline(
+                root,
+                x,
+                plot_bottom,
+                plot_bottom + 4.0,
+                AXIS_COLOR.stroke_width(1),
+            )?;
+            draw_text(
+                root,
+                &(k * 10).to_string(),
+                (x, plot_bottom + 7.0),
+                &tick_style,
+            )?;
+        }
+        let desc_style = text_style(LABEL_PX, &TEXT_COLOR, HPos::Center, VPos::Top);
+        draw_text(
+            root,
+            &chart.value_axis_label,
+            ((plot_left + plot_right) / 2.0, plot_bottom + 28.0),
+            &desc_style,
+        )?;
+
+        if n == 0 {
+            let style = text_style(LABEL_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
+            draw_text(
+                root,
+                "表示するデータがありません",
+                ((plot_left + plot_right) / 2.0, plot_top + body_h / 2.0),
+                &style,
+            )?;
+        }
+
+        // Bars and their values.
+        let value_style = text_style(VALUE_PX, &TEXT_COLOR, HPos::Left, VPos::Center);
+        let bars_h = n_series as f64 * BAR_H;
+        for i in 0..n {
+            let band_top = plot_top + i as f64 * band_h;
+            let first_bar_top = band_top + (band_h - bars_h) / 2.0;
+            for (j, s) in chart.series.iter().enumerate() {
+                let Some(v) = s.values[i].filter(|v| v.is_finite()) else {
+                    continue;
+                };
+                let color = PALETTE[j % PALETTE.len()];
+                let y0 = first_bar_top + j as f64 * BAR_H + 1.0;
+                let y1 = y0 + BAR_H - 2.0;
+                let x1 = x_of(v);
+                root.draw(&Rectangle::new(
+                    [(to_px(plot_left), to_px(y0)), (to_px(x1), to_px(y1))],
+                    color.filled(),
+                ))?;
+                draw_text(
+                    root,
+                    &format_one_decimal(v),
+                    (x1 + 4.0, (y0 + y1) / 2.0),
+                    &value_style,
+                )?;
+            }
+        }
+
+        // Category labels, right-aligned next to the axis, vertically centred in their band.
+        labels.draw(root, plot_left - 8.0, plot_top, band_h)?;
+
+        // Axis lines last so that they sit on top of the bars.
+        draw_vline(
+            root,
+            plot_left,
+            plot_top,
+            plot_bottom,
+            AXIS_COLOR.stroke_width(1),
+        )?;
+        draw_hline(
+            root,
+            plot_left,
+            plot_right,
+            plot_bottom,
+            AXIS_COLOR.stroke_width(1),
+        )?;
+
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::test_support::{assert_svg_document, attr, hex, texts};
+
+    /// `<rect>` elements filled with one of the series colours, i.e. the bars.
+    fn bar_rects(svg: &str) -> Vec<&str> {
+        let fills: Vec<String> = PALETTE
+            .iter()
+            .map(|c| format!("fill=\"{}\"", hex(c)))
+            .collect();
+        svg.lines()
+            .filter(|l| l.starts_with("<rect") && fills.iter().any(|f| l.contains(f.as_str())))
+            .collect()
+    }
+
+    fn sample_bars() -> GroupedBars {
+        GroupedBars {
+            title: "設問別 肯定的回答の割合（年齢階層別）".into(),
+            categories: vec![
+                "仕事にやりがいを感じている".into(),
+                "仕事を辞めたいと思うことがある".into(),
+                "研修&OJTの機会が十分にある".into(),
+            ],
+            negative: vec![false, true, false],
+            series: vec![
+                Series {
+                    name: "20歳代".into(),
+                    values: vec![Some(62.25), None, Some(0.05)],
+                },
+                Series {
+                    name: "30歳代".into(),
+                    values: vec![Some(40.0), Some(12.5), None],
+                },
+            ],
+            value_axis_label: "肯定的回答の割合（%）".into(),
+        }
+    }
+
+    #[test]
+    fn bars_contain_japanese_title_labels_and_escaped_ampersand() {
+        let svg = grouped_bars_svg(&sample_bars()).unwrap();
+        assert_svg_document(&svg);
+        let t = texts(&svg);
+        assert!(
+            t.iter()
+                .any(|s| s == "設問別 肯定的回答の割合（年齢階層別）"),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|s| s == "仕事にやりがいを感じている"), "{t:?}");
+        assert!(t.iter().any(|s| s == "肯定的回答の割合（%）"));
+        assert!(t.iter().any(|s| s == "20歳代") && t.iter().any(|s| s == "30歳代"));
+        // plotters escapes text content: '&' becomes "&amp;".
+        assert!(
+            t.iter().any(|s| s == "研修&amp;OJTの機会が十分にある"),
+            "{t:?}"
+        );
+        assert!(!svg.contains("研修&OJT"));
+        // The font family written into the SVG starts with the embedded font.
+        assert!(svg.contains("font-family=\"IPAexGothic, "));
+    }
+
+    #[test]
+    fn bars_one_rect_per_some_value() {
+        let chart = sample_bars();
+        let svg = grouped_bars_svg(&chart).unwrap();
+        let some = chart
+            .series
+            .iter()
+            .flat_map(|s| &s.values)
+            .filter(|v| v.is_some())
+            .count();
+        assert_eq!(bar_rects(&svg).len(), some);
+        // Per series: bars in that series' colour only for its Some values.
+        for (j, s) in chart.series.iter().enumerate() {
+            let fill = format!("fill=\"{}\"", hex(&PALETTE[j]));
+            let n = bar_rects(&svg).iter().filter(|l| l.contains(&fill)).count();
+            assert_eq!(n, s.values.iter().flatten().count(), "series {j}");
+        }
+        // Values are printed with one decimal, rounded half-up.
+        let t = texts(&svg);
+        for v in ["62.3", "0.1", "40.0", "12.5"] {
+            assert!(t.iter().any(|s| s == v), "{v} missing in {t:?}");
+        }
+        assert!(!t.iter().any(|s| s == "62.2"));
+    }
+
+    #[test]
+    fn bars_none_draws_nothing_and_bar_length_follows_value() {
+        let mut chart = sample_bars();
+        chart.series.truncate(1);
+        chart.series[0].values = vec![Some(50.0), None, Some(100.0)];
+        let svg = grouped_bars_svg(&chart).unwrap();
+        let bars = bar_rects(&svg);
+        assert_eq!(bars.len(), 2);
+        let w50 = attr(bars[0], "width");
+        let w100 = attr(bars[1], "width");
+        assert!((w100 - 2.0 * w50).abs() <= 1.0, "{w50} vs {w100}");
+        // The middle category (None) has no value label.
+        let values: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|s| s.ends_with(".0") || s.ends_with(".5"))
+            .collect();
+        assert_eq!(values, vec!["50.0", "100.0"]);
+        // Bars go top to bottom in category order.
+        assert!(attr(bars[0], "y") < attr(bars[1], "y"));
+    }
+
+    #[test]
+    fn bars_negative_statements_are_marked() {
+        let svg = grouped_bars_svg(&sample_bars()).unwrap();
+        let t = texts(&svg);
+        assert!(
+            t.iter().any(|s| s == "▼仕事を辞めたいと思うことがある"),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|s| s == "▼仕事にやりがいを感じている"));
+        assert!(t.iter().any(|s| s == NEGATIVE_NOTE));
+        // No negative statement, no note and no mark.
+        let mut chart = sample_bars();
+        chart.negative = vec![];
+        let svg = grouped_bars_svg(&chart).unwrap();
+        assert!(!svg.contains('▼'));
+    }
+
+    #[test]
+    fn bars_height_scales_with_categories_and_series() {
+        let height = |c: &GroupedBars| {
+            let svg = grouped_bars_svg(c).unwrap();
+            let first = svg.lines().next().unwrap().to_string();
+            attr(&first, "height")
+        };
+        let mut chart = sample_bars();
+        let h3 = height(&chart);
+        chart.categories.push("追加の設問".into());
+        chart.negative.push(false);
+        for s in &mut chart.series {
+            s.values.push(Some(1.0));
+        }
+        let h4 = height(&chart);
+        assert_eq!(h4 - h3, band_height(2));
+        let mut five = chart.clone();
+        for k in 0..3 {
+            five.series.push(Series {
+                name: format!("群{k}"),
+                values: vec![Some(10.0); 4],
+            });
+        }
+        assert_eq!(height(&five) - h4, 4.0 * 3.0 * BAR_H);
+    }
+
+    #[test]
+    fn bars_edge_cases_do_not_fail() {
+        let empty = GroupedBars {
+            title: "空".into(),
+            categories: vec![],
+            negative: vec![],
+            series: vec![],
+            value_axis_label: "%".into(),
+        };
+        let svg = grouped_bars_svg(&empty).unwrap();
+        assert_svg_document(&svg);
+        assert!(svg.contains("表示するデータがありません"));
+
+        let mut no_series = sample_bars();
+        no_series.series.clear();
+        let mut all_none = sample_bars();
+        for s in &mut all_none.series {
+            s.values = vec![None; 3];
+        }
+        for chart in [no_series, all_none] {
+            let svg = grouped_bars_svg(&chart).unwrap();
+            assert_svg_document(&svg);
+            assert!(bar_rects(&svg).is_empty());
+        }
+
+        let mut odd = sample_bars();
+        odd.series[0].values = vec![Some(-5.0), Some(130.0), Some(f64::NAN)];
+        let svg = grouped_bars_svg(&odd).unwrap();
+        assert_svg_document(&svg);
+        let t = texts(&svg);
+        assert!(t.iter().any(|s| s == "-5.0") && t.iter().any(|s| s == "130.0"));
+
+        let mut long = sample_bars();
+        long.categories[0] = "あ".repeat(120);
+        long.title = "長いタイトル".repeat(30);
+        assert_svg_document(&grouped_bars_svg(&long).unwrap());
+    }
+
+    #[test]
+    fn bars_reject_mismatched_lengths() {
+        let mut chart = sample_bars();
+        chart.series[0].values.pop();
+        assert!(grouped_bars_svg(&chart).is_err());
+        let mut chart = sample_bars();
+        chart.negative = vec![true];
+        assert!(grouped_bars_svg(&chart).is_err());
+    }
+
+    #[test]
+    fn bars_rendering_is_deterministic() {
+        assert_eq!(
+            grouped_bars_svg(&sample_bars()).unwrap(),
+            grouped_bars_svg(&sample_bars()).unwrap()
+        );
+    }
+}

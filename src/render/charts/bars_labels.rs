@@ -1,0 +1,123 @@
+//! The category label column of the bar chart: labels of negative statements marked with "▼",
+//! wrapped to a column as wide as the widest label (at most [`MAX_LABEL_W`]), and drawn
+//! right-aligned next to the value axis, centred in their category band.
+
+use anyhow::Result;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::bars::GroupedBars;
+use super::colors::{NEGATIVE_COLOR, TEXT_COLOR};
+use super::draw::{draw_text, Area};
+use super::font::{text_style, text_width};
+use super::wrap::wrap_text;
+
+/// Font size of category labels (also used for the other captions of the bar chart).
+pub(super) const LABEL_PX: f64 = 13.0;
+/// Line height of wrapped category labels.
+const LINE_H: f64 = LABEL_PX * 1.3;
+/// Widest category label column.
+const MAX_LABEL_W: f64 = 300.0;
+/// Marker put in front of the label of a negative statement.
+const NEGATIVE_MARK: &str = "▼";
+
+/// The wrapped category labels and the width of their column.
+pub(super) struct LabelColumn {
+    /// Per category: its label's lines, and whether it is a negative statement.
+    labels: Vec<(Vec<String>, bool)>,
+    /// Width of the column in pixels.
+    pub(super) width: f64,
+}
+
+impl LabelColumn {
+    /// Labels of the chart's categories for bands `band_h` pixels high (one to three lines each,
+    /// as many as fit).
+    pub(super) fn new(chart: &GroupedBars, band_h: f64) -> LabelColumn {
+        let max_lines = (((band_h - 6.0) / LINE_H).floor() as usize).clamp(1, 3);
+        let marked: Vec<(String, bool)> = (0..chart.categories.len())
+            .map(|i| {
+                let negative = chart.is_negative(i);
+                let label = if negative {
+                    format!("{NEGATIVE_MARK}{}", chart.categories[i])
+                } else {
+                    chart.categories[i].clone()
+                };
+                (label, negative)
+            })
+            .collect();
+        // As wide as the widest label, at most MAX_LABEL_W (longer labels wrap).
+        let widest = marked
+            .iter()
+            .map(|(l, _)| {
+                l.split('\n')
+                    .map(|p| text_width(p, LABEL_PX))
+                    .fold(0.0, f64::max)
+            })
+            .fold(0.0, f64::max);
+        let wrap_w = widest.clamp(80.0, MAX_LABEL_W);
+        let labels: Vec<(Vec<String>, bool)> = marked
+            .iter()
+            .map(|(l, negative)| (wrap_text(l, LABEL_PX, wrap_w, max_lines), *negative))
+            .collect();
+        // Closing punctuation may hang past the wrap width (see `wrap_text`), so measure again.
+        let width = labels
+            .iter()
+            .flat_map(|(lines, _)| lines)
+            .map(|l| text_width(l, LABEL_PX))
+            .fold(wrap_w, f64::max);
+        LabelColumn { labels, width }
+    }
+
+    /// Draws the labels right-aligned at `right`, each vertically centred in its band (bands of
+    /// `band_h` pixels from `top`); negative statements in red.
+    pub(super) fn draw(&self, area: &Area<'_>, right: f64, top: f64, band_h: f64) -> Result<()> {
+        for (i, (lines, negative)) in self.labels.iter().enumerate() {
+            let color = if *negative {
+                NEGATIVE_COLOR
+            } else {
+                TEXT_COLOR
+            };
+            let style = text_style(LABEL_PX, &color, HPos::Right, VPos::Center);
+            let center = top + (i as f64 + 0.5) * band_h;
+            let first = center - (lines.len() as f64 - 1.0) * LINE_H / 2.0;
+            for (k, line) in lines.iter().enumerate() {
+                draw_text(area, line, (right, first + k as f64 * LINE_H), &style)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::bars::Series;
+    use crate::render::charts::font::ensure_fonts;
+
+    #[test]
+    fn negative_labels_are_marked_and_the_column_fits_them() {
+        ensure_fonts().unwrap();
+        let chart = GroupedBars {
+            title: String::new(),
+            categories: vec!["短い".into(), "仕事を辞めたいと思うことがある".repeat(4)],
+            negative: vec![false, true],
+            series: vec![Series {
+                name: "全体".into(),
+                values: vec![None, None],
+            }],
+            value_axis_label: String::new(),
+        };
+        let column = LabelColumn::new(&chart, 40.0);
+        assert_eq!(column.labels[0], (vec!["短い".to_string()], false));
+        let (lines, negative) = &column.labels[1];
+        assert!(
+            *negative && lines[0].starts_with(NEGATIVE_MARK),
+            "{lines:?}"
+        );
+        assert_eq!(lines.len(), 2, "a 40 px band holds two lines: {lines:?}");
+        assert!(lines[1].ends_with('…'));
+        assert!(column.width >= MAX_LABEL_W);
+        for line in lines {
+            assert!(text_width(line, LABEL_PX) <= column.width);
+        }
+    }
+}

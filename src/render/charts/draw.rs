@@ -1,0 +1,134 @@
+//! Drawing primitives shared by the charts: the SVG document and its drawing area, pixel
+//! rounding, text, straight lines, legend swatches and wrapped titles, and the layout sizes both
+//! charts use.
+
+use anyhow::Result;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::colors::TEXT_COLOR;
+use super::font::font;
+use super::wrap::wrap_text;
+
+/// Outer margin left and right of a chart's body and legend.
+pub(super) const MARGIN: f64 = 16.0;
+/// Font size of axis tick labels.
+pub(super) const TICK_PX: f64 = 12.0;
+
+pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// Draws an SVG document of `size` pixels with `draw` on a white background and returns it.
+pub(super) fn svg_document(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<'_>) -> Result<()>,
+) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE)?;
+        draw(&root)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// Rounds a layout coordinate to whole pixels.
+pub(super) fn to_px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Draws `text` at `pos` (nothing for empty text).
+pub(super) fn draw_text(
+    area: &Area<'_>,
+    text: &str,
+    pos: (f64, f64),
+    style: &TextStyle<'_>,
+) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    area.draw(&Text::new(
+        text.to_string(),
+        (to_px(pos.0), to_px(pos.1)),
+        style.clone(),
+    ))?;
+    Ok(())
+}
+
+/// Draws a straight line from `from` to `to`.
+fn draw_line(area: &Area<'_>, from: (f64, f64), to: (f64, f64), style: ShapeStyle) -> Result<()> {
+    area.draw(&PathElement::new(
+        vec![(to_px(from.0), to_px(from.1)), (to_px(to.0), to_px(to.1))],
+        style,
+    ))?;
+    Ok(())
+}
+
+/// Draws a horizontal line at `y` from `x0` to `x1`.
+pub(super) fn draw_hline(
+    area: &Area<'_>,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    style: ShapeStyle,
+) -> Result<()> {
+    draw_line(area, (x0, y), (x1, y), style)
+}
+
+/// Draws a vertical line at `x` from `y0` to `y1`.
+pub(super) fn draw_vline(
+    area: &Area<'_>,
+    x: f64,
+    y0: f64,
+    y1: f64,
+    style: ShapeStyle,
+) -> Result<()> {
+    draw_line(area, (x, y0), (x, y1), style)
+}
+
+/// A filled square legend swatch. Drawn as a polygon so that the only `<rect>` elements in the
+/// series colours are the bars themselves.
+pub(super) fn draw_swatch(
+    area: &Area<'_>,
+    x: f64,
+    y_center: f64,
+    size: f64,
+    color: &RGBColor,
+) -> Result<()> {
+    let (x0, y0) = (to_px(x), to_px(y_center - size / 2.0));
+    let s = to_px(size);
+    area.draw(&Polygon::new(
+        vec![(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s)],
+        color.filled(),
+    ))?;
+    Ok(())
+}
+
+/// Font size and line height of chart titles.
+const TITLE_PX: f64 = 18.0;
+const TITLE_LINE_H: f64 = 25.0;
+
+/// A chart title wrapped to the chart's `width` (at most two lines).
+fn title_lines(title: &str, width: f64) -> Vec<String> {
+    wrap_text(title, TITLE_PX, width - 40.0, 2)
+}
+
+/// Height the title will take (same wrapping as [`draw_title`]).
+pub(super) fn title_height(title: &str, width: f64) -> f64 {
+    title_lines(title, width).len() as f64 * TITLE_LINE_H
+}
+
+/// Draws wrapped title lines starting at `top`; returns the y below them.
+pub(super) fn draw_title(area: &Area<'_>, title: &str, width: f64, top: f64) -> Result<f64> {
+    let style = font(TITLE_PX)
+        .style(FontStyle::Bold)
+        .color(&TEXT_COLOR)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let mut y = top;
+    for line in title_lines(title, width) {
+        draw_text(area, &line, (width / 2.0, y + TITLE_LINE_H / 2.0), &style)?;
+        y += TITLE_LINE_H;
+    }
+    Ok(y)
+}

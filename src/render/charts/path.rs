@@ -1,0 +1,470 @@
+//! The KGI/KPI path chart ([`indicator_path_svg`]): its input ([`IndicatorPath`], [`PathPoint`]),
+//! its legend, the actual line, the dashed path from baseline to target, and the baseline and
+//! target markers. The axes are in `path_axes`, the placement of the printed values in
+//! `path_labels`.
+
+use anyhow::{bail, Result};
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::colors::{
+    ACTUAL_COLOR, AXIS_COLOR, BASELINE_COLOR, GRID_COLOR, SUBTLE_TEXT_COLOR, TARGET_COLOR,
+};
+use super::draw::{draw_hline, draw_text, draw_title, svg_document, to_px, MARGIN, TICK_PX};
+use super::font::{ensure_fonts, text_style, text_width};
+use super::legend::{draw_legend, legend_width, LegendItem};
+use super::numbers::{format_tick, format_value};
+use super::path_axes::{value_range, Years};
+use super::path_labels::{LabelPlacement, VALUE_PX};
+
+/// One point on an indicator chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathPoint {
+    /// Fiscal year (e.g. 2023 for 令和5年度); positions the point on the x axis.
+    pub fiscal_year: i32,
+    /// Axis label for that year, e.g. "R5" or "令和5年度".
+    pub label: String,
+    /// The indicator value in the chart's unit.
+    pub value: f64,
+}
+
+/// A KGI/KPI chart: actual values by fiscal year and the straight path from the baseline to the
+/// target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorPath {
+    /// Chart title, e.g. "KGI 仕事にやりがいを感じている職員の割合".
+    pub title: String,
+    /// Unit appended to printed values and shown above the y axis: "%", "人", "時間", "日", "点".
+    pub unit: String,
+    /// Direction of improvement; shown as a caption ("低いほど望ましい" / "高いほど望ましい").
+    pub lower_is_better: bool,
+    /// Observed values by fiscal year (may start before the baseline year; may be empty or hold
+    /// a single point).
+    pub actual: Vec<PathPoint>,
+    /// The baseline the target path starts from.
+    pub baseline: PathPoint,
+    /// The target (year and value) the path leads to.
+    pub target: PathPoint,
+}
+
+const PATH_WIDTH: u32 = 800;
+const PATH_HEIGHT: u32 = 450;
+
+/// Draws an indicator (KGI/KPI) chart and returns the SVG document (800 × 450 px).
+///
+/// The x axis runs over the fiscal years from the earliest of the actual points and the baseline
+/// to the target year (extended to any actual point outside that span), labelled with the labels
+/// given (years without a point get a label derived from a neighbour's, see `path_axes`; labels
+/// are thinned when they would overlap). Actual values are a solid line with points and
+/// printed values; the baseline is ringed; a dashed straight line ("目標への経路") joins the
+/// baseline to the target, which is marked with a diamond and its value. A caption under the
+/// title states the direction ("↑ 高いほど望ましい" / "↓ 低いほど望ましい"), and the unit is
+/// shown above the y axis, e.g. "（%）". The y range is padded around all values including the
+/// target, kept at or above 0 when no value is negative, and capped at 100 for "%" when no value
+/// exceeds 100.
+///
+/// Printed values are whole numbers when every value on the chart is whole, otherwise one
+/// decimal rounded half-up ([`format_one_decimal`](super::format_one_decimal)), followed by the
+/// unit.
+///
+/// Errors: a non-finite value anywhere, or years spanning more than 100 fiscal years.
+pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
+    ensure_fonts()?;
+    // Actual points in year order (a stable sort keeps the given order within a year).
+    let mut actual: Vec<&PathPoint> = chart.actual.iter().collect();
+    actual.sort_by_key(|p| p.fiscal_year);
+    let all_points = || {
+        actual
+            .iter()
+            .copied()
+            .chain([&chart.baseline, &chart.target])
+    };
+    for p in all_points() {
+        if !p.value.is_finite() {
+            bail!(
+                "indicator value for {} is not a number ({})",
+                p.label,
+                p.value
+            );
+        }
+    }
+
+    let years = Years::of(chart)?;
+    let unit = chart.unit.as_str();
+    let values: Vec<f64> = all_points().map(|p| p.value).collect();
+    let (y_lo, y_hi) = value_range(&values, unit);
+    // Printed values: whole numbers when every value on the chart is whole.
+    let whole = all_points().all(|p| p.value.fract() == 0.0);
+    let value_text = |v: f64| format!("{}{}", format_value(v, whole), unit);
+
+    let width = f64::from(PATH_WIDTH);
+    let caption = if chart.lower_is_better {
+        "↓ 低いほど望ましい"
+    } else {
+        "↑ 高いほど望ましい"
+    };
+
+    let legend = path_legend();
+
+    svg_document((PATH_WIDTH, PATH_HEIGHT), |root| {
+        // Header: title, then the direction caption (left) and the legend (right) on one row.
+        let y = draw_title(root, &chart.title, width, 10.0)?;
+        let caption_style = text_style(12.0, &SUBTLE_TEXT_COLOR, HPos::Left, VPos::Center);
+        draw_text(root, caption, (MARGIN + 4.0, y + 11.0), &caption_style)?;
+        let legend_w = legend_width(&legend);
+        let legend_left =
+            (width - MARGIN - legend_w).max(MARGIN + 4.0 + text_width(caption, 12.0) + 22.0);
+        let header_h = draw_legend(root, &legend, legend_left, width - MARGIN, y)?;
+
+        // X axis: one slot per fiscal year, labels thinned so that they do not overlap.
+        let x_range = years.axis(chart.target.fiscal_year, width - MARGIN * 2.0 - 70.0);
+        let (_, body) = root.split_vertically(to_px(header_h));
+        // The top margin leaves room for the unit and for value labels above the top point.
+        let mut ctx = ChartBuilder::on(&body)
+            .margin_left(to_px(MARGIN))
+            .margin_right(to_px(MARGIN + 14.0))
+            .margin_top(30)
+            .margin_bottom(8)
+            .x_label_area_size(30)
+            .y_label_area_size(56)
+            .build_cartesian_2d(x_range, y_lo..y_hi)?;
+
+        let x_fmt = |x: &f64| years.label(*x);
+        let y_fmt = |y: &f64| format_tick(*y);
+        ctx.configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(GRID_COLOR.stroke_width(1))
+            .light_line_style(TRANSPARENT)
+            .axis_style(AXIS_COLOR.stroke_width(1))
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .y_labels(6)
+            .x_label_style(text_style(
+                TICK_PX,
+                &SUBTLE_TEXT_COLOR,
+                HPos::Center,
+                VPos::Top,
+            ))
+            .y_label_style(text_style(
+                TICK_PX,
+                &SUBTLE_TEXT_COLOR,
+                HPos::Right,
+                VPos::Center,
+            ))
+            .draw()?;
+
+        let to_xy = |p: &PathPoint| (f64::from(p.fiscal_year), p.value);
+        let (plot_left_px, plot_top_px) = ctx.backend_coord(&(f64::from(years.first) - 0.5, y_hi));
+
+        // Unit above the y axis, clear of the top tick label (moved right if it is too long).
+        if !unit.is_empty() {
+            let text = format!("（{unit}）");
+            let right = (f64::from(plot_left_px) - 4.0).max(4.0 + text_width(&text, TICK_PX));
+            let style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Right, VPos::Bottom);
+            draw_text(root, &text, (right, f64::from(plot_top_px) - 12.0), &style)?;
+        }
+
+        let plot_h = f64::from(ctx.plotting_area().dim_in_pixel().1);
+        let labels = LabelPlacement::new(
+            &actual,
+            &chart.baseline,
+            &chart.target,
+            (y_lo, y_hi),
+            plot_h,
+        );
+
+        // Target path (under the actual line).
+        ctx.draw_series(DashedLineSeries::new(
+            vec![to_xy(&chart.baseline), to_xy(&chart.target)],
+            8,
+            5,
+            TARGET_COLOR.stroke_width(2),
+        ))?;
+
+        // Actual values.
+        ctx.draw_series(LineSeries::new(
+            actual.iter().copied().map(to_xy),
+            ACTUAL_COLOR.stroke_width(2),
+        ))?;
+        ctx.draw_series(
+            actual
+                .iter()
+                .map(|p| Circle::new(to_xy(p), 4, ACTUAL_COLOR.filled())),
+        )?;
+        let value_style = text_style(VALUE_PX, &ACTUAL_COLOR, HPos::Center, VPos::Center);
+        ctx.draw_series(actual.iter().copied().enumerate().map(|(i, p)| {
+            let text = value_text(p.value);
+            let offset = labels.actual(i, &text);
+            EmptyElement::at(to_xy(p)) + Text::new(text, offset, value_style.clone())
+        }))?;
+
+        // Baseline ring, with its value when no actual point shows it.
+        ctx.draw_series(std::iter::once(Circle::new(
+            to_xy(&chart.baseline),
+            7,
+            BASELINE_COLOR.stroke_width(2),
+        )))?;
+        let baseline_shown = actual.iter().copied().any(|p| {
+            p.fiscal_year == chart.baseline.fiscal_year
+                && value_text(p.value) == value_text(chart.baseline.value)
+        });
+        if !baseline_shown {
+            let style = text_style(VALUE_PX, &BASELINE_COLOR, HPos::Center, VPos::Center);
+            ctx.draw_series(std::iter::once(
+                EmptyElement::at(to_xy(&chart.baseline))
+                    + Text::new(
+                        format!("基準 {}", value_text(chart.baseline.value)),
+                        (0, labels.baseline()),
+                        style,
+                    ),
+            ))?;
+        }
+
+        // Target marker and value.
+        let target_style = text_style(VALUE_PX, &TARGET_COLOR, HPos::Center, VPos::Center);
+        ctx.draw_series(std::iter::once(
+            EmptyElement::at(to_xy(&chart.target))
+                + diamond((0, 0), 7)
+                + Text::new(
+                    format!("目標 {}", value_text(chart.target.value)),
+                    (0, labels.target()),
+                    target_style,
+                ),
+        ))?;
+
+        Ok(())
+    })
+}
+
+/// The legend entries: actual line, baseline ring, dashed path and target diamond.
+fn path_legend() -> Vec<LegendItem<'static>> {
+    vec![
+        LegendItem::new(26.0, "実績", |a, x, y| {
+            draw_hline(a, x, x + 26.0, y, ACTUAL_COLOR.stroke_width(2))?;
+            a.draw(&Circle::new(
+                (to_px(x + 13.0), to_px(y)),
+                4,
+                ACTUAL_COLOR.filled(),
+            ))?;
+            Ok(())
+        }),
+        LegendItem::new(12.0, "基準値", |a, x, y| {
+            a.draw(&Circle::new(
+                (to_px(x + 6.0), to_px(y)),
+                6,
+                BASELINE_COLOR.stroke_width(2),
+            ))?;
+            Ok(())
+        }),
+        LegendItem::new(30.0, "目標への経路", |a, x, y| {
+            a.draw(&DashedPathElement::new(
+                vec![(to_px(x), to_px(y)), (to_px(x + 30.0), to_px(y))],
+                8,
+                5,
+                TARGET_COLOR.stroke_width(2),
+            ))?;
+            Ok(())
+        }),
+        LegendItem::new(14.0, "目標", |a, x, y| {
+            a.draw(&diamond((to_px(x + 7.0), to_px(y)), 7))?;
+            Ok(())
+        }),
+    ]
+}
+
+/// A filled diamond marker centred at `c` with half-diagonal `r`.
+fn diamond(c: (i32, i32), r: i32) -> Polygon<(i32, i32)> {
+    Polygon::new(
+        vec![
+            (c.0, c.1 - r),
+            (c.0 + r, c.1),
+            (c.0, c.1 + r),
+            (c.0 - r, c.1),
+        ],
+        TARGET_COLOR.filled(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::test_support::{assert_svg_document, hex, texts};
+
+    fn point(fy: i32, label: &str, value: f64) -> PathPoint {
+        PathPoint {
+            fiscal_year: fy,
+            label: label.into(),
+            value,
+        }
+    }
+
+    fn sample_path() -> IndicatorPath {
+        IndicatorPath {
+            title: "KGI 仕事にやりがいを感じている職員の割合".into(),
+            unit: "%".into(),
+            lower_is_better: false,
+            actual: vec![point(2022, "R4", 55.2), point(2023, "R5", 58.45)],
+            baseline: point(2023, "R5", 58.45),
+            target: point(2027, "R9", 70.0),
+        }
+    }
+
+    #[test]
+    fn path_contains_labels_direction_and_values() {
+        let svg = indicator_path_svg(&sample_path()).unwrap();
+        assert_svg_document(&svg);
+        assert!(svg.starts_with("<svg width=\"800\" height=\"450\""));
+        let t = texts(&svg);
+        assert!(t
+            .iter()
+            .any(|s| s == "KGI 仕事にやりがいを感じている職員の割合"));
+        assert!(t.iter().any(|s| s == "目標への経路"));
+        assert!(t.iter().any(|s| s == "↑ 高いほど望ましい"));
+        assert!(!t.iter().any(|s| s.contains("低いほど望ましい")));
+        // Values with unit, half-up; target marked.
+        assert!(t.iter().any(|s| s == "55.2%"));
+        assert!(t.iter().any(|s| s == "58.5%"), "{t:?}");
+        assert!(t.iter().any(|s| s == "目標 70.0%"));
+        // Every fiscal year from the first actual to the target is on the axis, in order.
+        let years: Vec<&String> = t.iter().filter(|s| s.starts_with('R')).collect();
+        assert_eq!(years, ["R4", "R5", "R6", "R7", "R8", "R9"]);
+        // Dashed path: several short polylines in the target colour.
+        let dashes = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains(&hex(&TARGET_COLOR)))
+            .count();
+        assert!(dashes > 5, "{dashes} dash segments");
+
+        let mut lower = sample_path();
+        lower.lower_is_better = true;
+        let svg = indicator_path_svg(&lower).unwrap();
+        assert!(texts(&svg).iter().any(|s| s == "↓ 低いほど望ましい"));
+    }
+
+    #[test]
+    fn path_whole_numbers_and_inferred_labels() {
+        let chart = IndicatorPath {
+            title: "KPI 職員一人当たりの月平均時間外勤務時間".into(),
+            unit: "時間".into(),
+            lower_is_better: true,
+            actual: vec![point(2023, "令和5年度", 18.0)],
+            baseline: point(2023, "令和5年度", 18.0),
+            target: point(2026, "令和8年度", 12.0),
+        };
+        let t = texts(&indicator_path_svg(&chart).unwrap());
+        assert!(t.iter().any(|s| s == "18時間"), "{t:?}");
+        assert!(t.iter().any(|s| s == "目標 12時間"));
+        for y in ["令和5年度", "令和6年度", "令和7年度", "令和8年度"] {
+            assert!(t.iter().any(|s| s == y), "{y} missing: {t:?}");
+        }
+    }
+
+    #[test]
+    fn path_y_range_includes_target_and_baseline() {
+        // Baseline and target far outside the actual values must still be inside the plot:
+        // their markers' pixel positions lie within the SVG.
+        let chart = IndicatorPath {
+            title: "範囲".into(),
+            unit: "人".into(),
+            lower_is_better: false,
+            actual: vec![point(2020, "R2", 10.0), point(2021, "R3", 12.0)],
+            baseline: point(2021, "R3", 12.0),
+            target: point(2024, "R6", 300.0),
+        };
+        let svg = indicator_path_svg(&chart).unwrap();
+        // Target-coloured polygons: the legend symbol first, then the marker.
+        let polygons: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.starts_with("<polygon") && l.contains(&hex(&TARGET_COLOR)))
+            .collect();
+        assert_eq!(polygons.len(), 2);
+        let marker = polygons[1];
+        let pts = marker.split("points=\"").nth(1).unwrap();
+        for pair in pts.trim_end_matches("\"/>").split_whitespace() {
+            let (x, y) = pair.split_once(',').unwrap();
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            assert!(
+                (0.0..=800.0).contains(&x) && (60.0..=450.0).contains(&y),
+                "{pair}"
+            );
+        }
+    }
+
+    #[test]
+    fn path_edge_cases_do_not_fail() {
+        let drawable = [
+            // Single actual point, target equal to baseline.
+            IndicatorPath {
+                actual: vec![point(2023, "R5", 60.0)],
+                baseline: point(2023, "R5", 60.0),
+                target: point(2023, "R5", 60.0),
+                ..sample_path()
+            },
+            // Same value, later target year.
+            IndicatorPath {
+                target: point(2026, "R8", 58.45),
+                ..sample_path()
+            },
+            // All zero.
+            IndicatorPath {
+                actual: vec![],
+                baseline: point(2022, "R4", 0.0),
+                target: point(2022, "R4", 0.0),
+                ..sample_path()
+            },
+            // Actual points before the baseline and after the target; many years.
+            IndicatorPath {
+                actual: (2000..2031)
+                    .map(|y| point(y, &format!("{y}年度"), 50.0 + f64::from(y % 7)))
+                    .collect(),
+                baseline: point(2010, "2010年度", 53.0),
+                target: point(2025, "2025年度", 80.0),
+                ..sample_path()
+            },
+            // Over 100 % is not capped away.
+            IndicatorPath {
+                target: point(2027, "R9", 120.0),
+                ..sample_path()
+            },
+        ];
+        for chart in &drawable {
+            assert_svg_document(&indicator_path_svg(chart).unwrap());
+        }
+        // Negative values and zero.
+        let negative = IndicatorPath {
+            unit: "点".into(),
+            actual: vec![point(2021, "R3", -3.5), point(2022, "R4", 0.0)],
+            baseline: point(2022, "R4", 0.0),
+            target: point(2025, "R7", -10.0),
+            ..sample_path()
+        };
+        let svg = indicator_path_svg(&negative).unwrap();
+        assert_svg_document(&svg);
+        assert!(texts(&svg).iter().any(|s| s == "-3.5点"));
+        // Unsorted actual points draw the same chart as sorted ones.
+        let mut unsorted = sample_path();
+        unsorted.actual.reverse();
+        assert_eq!(
+            indicator_path_svg(&unsorted).unwrap(),
+            indicator_path_svg(&sample_path()).unwrap()
+        );
+        // A mistyped year is an error, not a huge axis; a non-finite value is an error, not a
+        // panic.
+        for target in [point(20270, "R9", 70.0), point(2027, "R9", f64::NAN)] {
+            let chart = IndicatorPath {
+                target,
+                ..sample_path()
+            };
+            assert!(indicator_path_svg(&chart).is_err());
+        }
+    }
+
+    #[test]
+    fn path_rendering_is_deterministic() {
+        assert_eq!(
+            indicator_path_svg(&sample_path()).unwrap(),
+            indicator_path_svg(&sample_path()).unwrap()
+        );
+    }
+}
