@@ -209,8 +209,8 @@ fn clean_wave(
                 None
             } else {
                 match attr.value(cell) {
-                    Ok(v) => Some(v),
-                    Err(()) => {
+                    Some(v) => Some(v),
+                    None => {
                         let expected = format!(
                             "{}（{}）",
                             attr.label,
@@ -406,14 +406,12 @@ fn match_options(parts: &[&str], keys: &[String], separator: &str) -> (Vec<bool>
 
 fn push_answer(cols: &mut Columns, qi: usize, q: &Question, answer: &Answer) {
     match (&q.kind, answer) {
-        (QuestionKind::Choice { options, .. }, Answer::Chosen(chosen)) => {
-            for k in 0..options.len() {
-                cols.options[qi][k].push(Some(chosen[k] as i32));
-            }
-        }
-        (QuestionKind::Choice { options, .. }, _) => {
-            for k in 0..options.len() {
-                cols.options[qi][k].push(None);
+        (QuestionKind::Choice { .. }, answer) => {
+            for (k, column) in cols.options[qi].iter_mut().enumerate() {
+                column.push(match answer {
+                    Answer::Chosen(chosen) => Some(chosen[k] as i32),
+                    _ => None,
+                });
             }
         }
         (_, Answer::Level(l)) => cols.codes[qi].push(Some(*l as i32)),

@@ -43,7 +43,7 @@ impl FiscalYear {
                 } else {
                     rest.parse().map_err(|_| bad())?
                 };
-                if n < 1 || n > 99 {
+                if !(1..=99).contains(&n) {
                     return Err(bad());
                 }
                 return Ok(FiscalYear(start + n - 1));

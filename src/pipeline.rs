@@ -159,18 +159,14 @@ pub struct Attribute {
 
 impl Attribute {
     /// The canonical value for a cell: the configured value it normalises to, or the
-    /// trimmed cell itself for a free attribute. `Err(())` when it is not an allowed value.
-    pub fn value(&self, cell: &str) -> Result<String, ()> {
+    /// trimmed cell itself for a free attribute. `None` when it is not an allowed value.
+    pub fn value(&self, cell: &str) -> Option<String> {
         match &self.values {
             Some(values) => {
                 let key = normalize_label(cell);
-                values
-                    .iter()
-                    .find(|v| normalize_label(v) == key)
-                    .cloned()
-                    .ok_or(())
+                values.iter().find(|v| normalize_label(v) == key).cloned()
             }
-            None => Ok(cell.trim().to_string()),
+            None => Some(cell.trim().to_string()),
         }
     }
 }

@@ -22,7 +22,7 @@ fn pipeline_with(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     path
 }
 
-fn run_fails(path: &PathBuf) -> String {
+fn run_fails(path: &std::path::Path) -> String {
     let out = path.parent().unwrap().join("out");
     let run = staff_survey(&[
         "run",

@@ -31,7 +31,7 @@ impl Table {
         for r in &self.rows {
             w.write_record(r)?;
         }
-        Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }
 
     /// A Markdown section: `### title`, the table, the note.
