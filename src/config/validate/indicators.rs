@@ -14,23 +14,7 @@ pub(super) fn indicators(
     let mut out = Vec::new();
     for (i, ind) in file.iter().enumerate() {
         let key = format!("indicators[{i}]");
-        if file[..i].iter().any(|x| x.id == ind.id) {
-            p.add(
-                format!("{key}.id"),
-                format!("「{}」が重複しています", ind.id),
-            );
-        }
-        if ind.id.is_empty()
-            || !ind
-                .id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        {
-            p.add(
-                format!("{key}.id"),
-                "ファイル名に使うので英数字、_、- だけで書いてください",
-            );
-        }
+        p.file_id(&key, &ind.id, file[..i].iter().any(|x| x.id == ind.id));
         let level = match ind.level.as_str() {
             "KGI" | "kgi" => Level::Kgi,
             "KPI" | "kpi" => Level::Kpi,

@@ -24,6 +24,20 @@ impl Problems {
     fn add(&mut self, key: impl AsRef<str>, msg: impl AsRef<str>) {
         self.0.push(format!("{}: {}", key.as_ref(), msg.as_ref()));
     }
+
+    /// Checks an id that names output files: unique, and only ASCII letters, digits, `_`, `-`.
+    fn file_id(&mut self, key: &str, id: &str, repeated: bool) {
+        if repeated {
+            self.add(format!("{key}.id"), format!("「{id}」が重複しています"));
+        }
+        let safe = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if id.is_empty() || !id.chars().all(safe) {
+            self.add(
+                format!("{key}.id"),
+                "ファイル名に使うので英数字、_、- だけで書いてください",
+            );
+        }
+    }
 }
 
 /// Validates the whole file. `base` is the directory of the pipeline file.
@@ -319,6 +333,35 @@ asked_if = { question = "q", answers = ["たぶん"] }
         assert!(
             p.iter().any(|m| m == "waves[0].population.正規: 雇用形態「正規」は respondents.employment.values にありません（使える値: 正規職員）"),
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn ids_that_name_files_must_be_unique_and_ascii() {
+        let p = problems(&format!(
+            "{BASE}{}",
+            r#"
+[respondents.age]
+column = "年齢"
+bands = ["若手"]
+[[segments]]
+id = "年代"
+label = "年代別"
+attribute = "age"
+[[segments]]
+id = "年代"
+label = "年代別2"
+attribute = "age"
+"#
+        ));
+        let all = p.join("\n");
+        assert!(
+            all.contains("segments[0].id: ファイル名に使うので英数字、_、- だけで書いてください"),
+            "{all}"
+        );
+        assert!(
+            all.contains("segments[1].id: 「年代」が重複しています"),
+            "{all}"
         );
     }
 }

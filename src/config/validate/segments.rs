@@ -13,20 +13,7 @@ pub(super) fn segments(
     let mut out = Vec::new();
     for (i, s) in file.iter().enumerate() {
         let key = format!("segments[{i}]");
-        if file[..i].iter().any(|x| x.id == s.id) {
-            p.add(format!("{key}.id"), format!("「{}」が重複しています", s.id));
-        }
-        if s.id.is_empty()
-            || !s
-                .id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        {
-            p.add(
-                format!("{key}.id"),
-                "ファイル名に使うので英数字、_、- だけで書いてください",
-            );
-        }
+        p.file_id(&key, &s.id, file[..i].iter().any(|x| x.id == s.id));
         let by = match (&s.attribute, &s.split_on) {
             (Some(a), None) => {
                 if s.groups.is_some() {
