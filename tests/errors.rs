@@ -9,16 +9,8 @@ use std::path::PathBuf;
 
 /// The small fixture's pipeline with `edit` applied, written to a temp dir; returns its path.
 fn pipeline_with(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
-    let dir = temp_dir(name);
-    let fixture = root().join("tests/fixtures/small");
-    let text = std::fs::read_to_string(fixture.join("pipeline.toml")).unwrap();
-    let mut text = text;
-    for f in ["small_R4.csv", "small_R5.xlsx", "admin.csv"] {
-        let abs = fixture.join(f).to_str().unwrap().replace('\\', "/");
-        text = text.replace(&format!("file = \"{f}\""), &format!("file = \"{abs}\""));
-    }
-    let path = dir.join("broken.toml");
-    std::fs::write(&path, edit(text)).unwrap();
+    let path = temp_dir(name).join("broken.toml");
+    std::fs::write(&path, edit(small_pipeline_text())).unwrap();
     path
 }
 
@@ -132,11 +124,7 @@ fn an_unreadable_spreadsheet_is_named() {
     let fake = p.parent().unwrap().join("broken.xlsx");
     std::fs::write(&fake, "this is not a zip file").unwrap();
     let text = std::fs::read_to_string(&p).unwrap();
-    let r5 = root()
-        .join("tests/fixtures/small/small_R5.xlsx")
-        .to_str()
-        .unwrap()
-        .replace('\\', "/");
+    let r5 = abs(&root().join("tests/fixtures/small/small_R5.xlsx"));
     std::fs::write(&p, text.replace(&r5, fake.to_str().unwrap())).unwrap();
     let err = run_fails(&p);
     assert!(

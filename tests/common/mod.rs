@@ -91,3 +91,22 @@ pub fn run_ok(pipeline: &str, out: &Path) {
     let r = staff_survey(&["run", pipeline, "--out", out.to_str().unwrap()]);
     assert!(r.status.success(), "{}", stderr(&r));
 }
+
+/// The small fixture's pipeline file with absolute paths to its data files, so a variation of
+/// it can be written anywhere.
+pub fn small_pipeline_text() -> String {
+    let fixture = root().join("tests/fixtures/small");
+    let mut text = std::fs::read_to_string(fixture.join("pipeline.toml")).unwrap();
+    for f in ["small_R4.csv", "small_R5.xlsx", "admin.csv"] {
+        text = text.replace(
+            &format!("file = \"{f}\""),
+            &format!("file = \"{}\"", abs(&fixture.join(f))),
+        );
+    }
+    text
+}
+
+/// A path as TOML text.
+pub fn abs(path: &Path) -> String {
+    path.to_str().unwrap().replace('\\', "/")
+}
