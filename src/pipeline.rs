@@ -65,6 +65,8 @@ pub struct Wave {
     pub source: SourceFile,
     /// Staff in scope per employment type, in the order of the employment values.
     pub population: Vec<(String, u64)>,
+    /// Staff in scope overall: the `全体` entry, else the sum of `population`.
+    pub population_total: Option<u64>,
 }
 
 /// An ordered answer scale; level 0 is the most agreeing.

@@ -18,6 +18,7 @@ file = "w1.csv"
 [[waves]]
 year = "R5"
 file = "w2.csv"
+population = { "全体" = 10 }
 
 [scales.yn]
 levels = ["はい", "どちらとも", "いいえ"]
@@ -126,6 +127,10 @@ fn small_and_empty_groups_render() {
     // Level counts: いいえ for A is 0 (a level nobody chose).
     let levels = read_csv(&tables.join("levels.csv"));
     assert!(levels.contains("a,設問A,4,2,1,0,1,66.7\n"), "{levels}");
+    // No employment attribute: only the overall population, given as 全体 for R5 (4 of 10).
+    let rates = read_csv(&tables.join("response_rates.csv"));
+    assert!(rates.contains("令和4年度,全体,-,1,-\n"), "{rates}");
+    assert!(rates.contains("令和5年度,全体,10,4,40.0\n"), "{rates}");
     // C: x chosen by 1 and 4, "z" counted as y (other); base 3.
     let c = read_csv(&tables.join("options_c.csv"));
     assert!(c.contains("全体,全体,x,3,2,66.7,1\n"), "{c}");

@@ -41,10 +41,10 @@ pub fn response(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFram
             groups.push(g.clone());
             population.push(*n);
         }
-        if !w.population.is_empty() {
+        if let Some(total) = w.population_total {
             waves.push(w.year.0);
             groups.push(ALL_GROUP.to_string());
-            population.push(w.population.iter().map(|(_, n)| n).sum());
+            population.push(total);
         }
     }
     let pop = DataFrame::new(

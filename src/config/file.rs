@@ -55,7 +55,8 @@ pub struct WaveFile {
     /// Row number (1-based) holding the column headers; default 1. Rows below are respondents.
     pub header_row: Option<u32>,
     /// Staff in scope by employment type, for response rates: `{ "正規職員" = 1670, ... }`.
-    /// Keys are values of the employment attribute.
+    /// Keys are values of the employment attribute, or `"全体"` for the overall number (when
+    /// omitted, the overall number is the sum of the types).
     #[serde(default)]
     pub population: BTreeMap<String, u64>,
 }
@@ -155,7 +156,7 @@ pub struct QuestionFile {
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
     /// `"scale"` (needs `scale`), `"multi"` (multi-select, needs `options`), `"single"`
-    /// (single choice, needs `options`) or `"text"` (free text; counted, never shown).
+    /// (single choice, needs `options`) or `"text"` (free text: read, never shown in any output).
     pub kind: String,
     /// Scale id for `kind = "scale"`.
     pub scale: Option<String>,

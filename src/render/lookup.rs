@@ -1,7 +1,7 @@
 //! The aggregate frames read once into keyed maps, so table and chart builders can look up
 //! any cell by (wave, segment, group, item) without touching polars. Nothing is computed here.
 
-use crate::aggregate::{Aggregates, ALL_GROUP, ALL_SEGMENT};
+use crate::aggregate::Aggregates;
 use crate::pipeline::{Pipeline, Segment, SegmentBy};
 use anyhow::Result;
 use polars::prelude::*;
@@ -232,9 +232,4 @@ impl Lookup {
         }
         order
     }
-}
-
-/// The whole-population segment and group, for callers that list it first.
-pub fn all() -> (&'static str, &'static str) {
-    (ALL_SEGMENT, ALL_GROUP)
 }

@@ -84,13 +84,18 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             &mut p,
         );
         let mut population = Vec::new();
+        let mut population_total = None;
         for (k, n) in &w.population {
+            if normalize_label(k) == crate::aggregate::ALL_GROUP {
+                population_total = Some(*n);
+                continue;
+            }
             let Some(values) = &employment_values else {
                 p.add(
-                    format!("{key}.population"),
-                    "対象者数を書くには respondents.employment が必要です",
+                    format!("{key}.population.{k}"),
+                    "雇用形態別の対象者数を書くには respondents.employment が必要です（全体だけなら \"全体\" = 人数）",
                 );
-                break;
+                continue;
             };
             match values.iter().find(|v| normalize_label(v) == normalize_label(k)) {
                 Some(v) => population.push((v.clone(), *n)),
@@ -107,10 +112,14 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             population.sort_by_key(|(k, _)| values.iter().position(|v| v == k));
         }
         if let Some(source) = source {
+            let population_total = population_total.or_else(|| {
+                (!population.is_empty()).then(|| population.iter().map(|(_, n)| n).sum())
+            });
             waves.push(Wave {
                 year,
                 source,
                 population,
+                population_total,
             });
         }
     }
