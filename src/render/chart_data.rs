@@ -4,7 +4,7 @@
 use super::charts::{
     grouped_bars_svg, indicator_path_svg, GroupedBars, IndicatorPath, PathPoint, Series,
 };
-use super::items::scale_items;
+use super::items::segment_items;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Segment;
@@ -20,7 +20,7 @@ pub struct Chart {
 /// Positive share of every scale item per group of a segment (and 全体), report's wave.
 pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
     let wave = report.year.0;
-    let items = scale_items(report);
+    let items = segment_items(report, segment);
     let mut groups = vec![(ALL_SEGMENT.to_string(), ALL_GROUP.to_string())];
     groups.extend(
         report

@@ -5,7 +5,7 @@ use super::format::{change, number, share};
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
-use crate::pipeline::{Question, QuestionKind, Segment};
+use crate::pipeline::{Question, QuestionKind, Segment, SegmentBy};
 
 /// The scale questions, in questionnaire order.
 pub fn scale_items<'a>(report: &Report<'a>) -> Vec<&'a Question> {
@@ -14,6 +14,20 @@ pub fn scale_items<'a>(report: &Report<'a>) -> Vec<&'a Question> {
         .questions
         .iter()
         .filter(|q| matches!(q.kind, QuestionKind::Scale { .. }))
+        .collect()
+}
+
+/// The scale items compared across a segment's groups: all of them, except that a split
+/// segment leaves out the question that defines it (its shares are 100 % and 0 % by
+/// construction), as Otaru's やりがい table does.
+pub fn segment_items<'a>(report: &Report<'a>, segment: &Segment) -> Vec<&'a Question> {
+    let pipeline = report.pipeline;
+    scale_items(report)
+        .into_iter()
+        .filter(|q| match &segment.by {
+            SegmentBy::Split { question, .. } => pipeline.questions[*question].id != q.id,
+            _ => true,
+        })
         .collect()
 }
 
@@ -45,7 +59,7 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         headers,
     );
     t.note = SHARE_NOTE.into();
-    for q in scale_items(report) {
+    for q in segment_items(report, segment) {
         let mut row = vec![q.id.clone(), item_label(q)];
         for (s, g) in &groups {
             let cell = report.lookup.item(wave, s, g, &q.id);
