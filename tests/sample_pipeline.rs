@@ -54,6 +54,8 @@ fn the_committed_report_holds_every_table_and_chart() {
         "tables/indicators.csv",
         "tables/trend.csv",
         "tables/levels.csv",
+        "tables/aggregate_items.csv",
+        "tables/aggregate_options.csv",
         "tables/data_quality.csv",
         "tables/row_counts.csv",
         "charts/items_by_age.svg",

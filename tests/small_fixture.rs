@@ -31,6 +31,31 @@ fn every_table_matches_the_hand_worked_tables() {
 }
 
 #[test]
+fn the_long_aggregate_carries_every_count_for_every_wave() {
+    let out = temp_dir("small-aggregate");
+    run_ok("tests/fixtures/small/pipeline.toml", &out);
+    let items = read_csv(&out.join("pipeline/R5/tables/aggregate_items.csv"));
+    // By hand from make_fixture.py, R4: q1 A = ids 1 6 7, B = 2 5, C = 3 8, D = 4 (id 9 no
+    // answer); q3 A = 3 4, B = 5 8, C = 2, D = 1 6 9 (id 7 blank); 30歳代 q1 = C D B.
+    for row in [
+        "令和4年度,全体,全体,q1,満足している,9,8,5,62.5,3,2,2,1",
+        "令和4年度,全体,全体,q3,仕事を辞めたいと思う,9,8,4,50.0,2,2,1,3",
+        "令和4年度,年代別,30歳代,q1,満足している,3,3,1,33.3,0,1,1,1",
+        "令和5年度,やりがい別,やりがい無,q1,満足している,2,2,0,0.0,0,0,1,1",
+    ] {
+        assert!(items.lines().any(|l| l == row), "missing {row}\n{items}");
+    }
+    // 2 waves × (全体 + 3 bands + 2 split groups + 2 employment types) × 3 items.
+    assert_eq!(items.lines().count(), 1 + 2 * 8 * 3);
+    let options = read_csv(&out.join("pipeline/R5/tables/aggregate_options.csv"));
+    // R4 asked: ids 3 (給与;人間関係), 4 (給与), 8 (業務量).
+    assert!(
+        options.contains("令和4年度,全体,全体,m1,満足していない理由,給与,3,2,66.7,1\n"),
+        "{options}"
+    );
+}
+
+#[test]
 fn the_run_reports_rows_read_used_and_set_aside() {
     let out = temp_dir("small-summary");
     let run = staff_survey(&[

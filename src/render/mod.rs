@@ -3,6 +3,7 @@
 //! `tables/*.md`, and `charts/*.svg`. Rendering formats and lays out numbers; it never
 //! computes one.
 
+mod aggregate_tables;
 mod chart_data;
 pub mod charts;
 pub mod format;
@@ -121,6 +122,8 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
         vec![
             named("trend", items::trend(report)),
             named("levels", items::level_counts(report)),
+            file_only("aggregate_items", aggregate_tables::items_long(report)),
+            file_only("aggregate_options", aggregate_tables::options_long(report)),
         ],
         vec![],
     ));
@@ -142,7 +145,7 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
                 md.push_str(&n.table.to_markdown());
             } else {
                 md.push_str(&format!(
-                    "{}の全グループ・全選択肢の表: [tables/{}.csv](tables/{}.csv)\n\n",
+                    "{}: [tables/{}.csv](tables/{}.csv)\n\n",
                     n.table.title, n.stem, n.stem
                 ));
             }

@@ -2,6 +2,7 @@
 //! options per group (回答数の多いもの), for every segment.
 
 use super::format::share;
+use super::lookup::OptionCell;
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
@@ -21,7 +22,7 @@ pub fn choice_questions<'a>(report: &'a Report) -> Vec<(&'a Question, &'a [Strin
 }
 
 /// The (segment id, segment label, group) list: 全体, then each segment's groups.
-fn all_groups(report: &Report) -> Vec<(String, String, String)> {
+pub(super) fn all_groups(report: &Report) -> Vec<(String, String, String)> {
     let mut out = vec![(
         ALL_SEGMENT.to_string(),
         ALL_GROUP.to_string(),
@@ -72,22 +73,26 @@ pub fn options_long(report: &Report, q: &Question, options: &[String]) -> Table 
             let Some(c) = report.lookup.option(wave, &seg, &g, &q.id, k as u32) else {
                 continue;
             };
-            t.rows.push(vec![
-                seg_label.clone(),
-                g.clone(),
-                o.clone(),
-                c.n_base.to_string(),
-                c.n_chosen.to_string(),
-                share(c.share),
-                if c.n_base > 0 {
-                    c.rank.to_string()
-                } else {
-                    "-".into()
-                },
-            ]);
+            let mut row = vec![seg_label.clone(), g.clone(), o.clone()];
+            row.extend(option_cells(c));
+            t.rows.push(row);
         }
     }
     t
+}
+
+/// Base, count, share and rank of an option in a group (rank `-` when nobody was in the base).
+pub(super) fn option_cells(c: &OptionCell) -> [String; 4] {
+    [
+        c.n_base.to_string(),
+        c.n_chosen.to_string(),
+        share(c.share),
+        if c.n_base > 0 {
+            c.rank.to_string()
+        } else {
+            "-".into()
+        },
+    ]
 }
 
 /// The top N options per group: one row per rank, one column per group.

@@ -1,0 +1,113 @@
+//! The aggregate tables in full, long form, for analysts and auditors: every wave up to the
+//! report's × segment × group × item (or option), with every count. Linked from `report.md`,
+//! not shown in it.
+
+use super::format::share;
+use super::reasons::{all_groups, choice_questions, option_cells};
+use super::table::Table;
+use super::Report;
+use crate::fiscal_year::FiscalYear;
+use crate::pipeline::QuestionKind;
+
+/// Every scale item: respondents, valid answers, positive count and share, and the count at
+/// each level (columns `水準1`… when the scales differ, else the level labels).
+pub fn items_long(report: &Report) -> Table {
+    let pipeline = report.pipeline;
+    let max_levels = pipeline
+        .scales
+        .iter()
+        .map(|s| s.levels.len())
+        .max()
+        .unwrap_or(0);
+    let mut headers: Vec<String> = [
+        "年度",
+        "区分",
+        "グループ",
+        "設問ID",
+        "設問",
+        "回答者数",
+        "有効回答数",
+        "肯定的回答数",
+        "肯定的回答（%）",
+    ]
+    .map(String::from)
+    .to_vec();
+    match pipeline.scales.as_slice() {
+        [only] => headers.extend(only.levels.iter().cloned()),
+        _ => headers.extend((1..=max_levels).map(|k| format!("水準{k}"))),
+    }
+    let mut t = Table::new(
+        format!("設問別の集計（{}まで、全グループ）", report.year),
+        headers,
+    );
+    t.note = "回答者数はそのグループの全員、有効回答数は回答した人数、肯定的回答は尺度の上位の選択肢です。".into();
+    for w in &report.waves {
+        for (seg, seg_label, g) in all_groups(report) {
+            for q in &pipeline.questions {
+                if !matches!(q.kind, QuestionKind::Scale { .. }) {
+                    continue;
+                }
+                let Some(c) = report.lookup.item(w.0, &seg, &g, &q.id) else {
+                    continue;
+                };
+                let mut row = vec![
+                    FiscalYear(w.0).japanese(),
+                    seg_label.clone(),
+                    g.clone(),
+                    q.id.clone(),
+                    q.label.clone(),
+                    c.respondents.to_string(),
+                    c.n_valid.to_string(),
+                    c.n_positive.to_string(),
+                    share(c.share),
+                ];
+                row.extend(c.levels.iter().map(u32::to_string));
+                t.rows.push(row);
+            }
+        }
+    }
+    t
+}
+
+/// Every option of every choice question: base, count, share and rank.
+pub fn options_long(report: &Report) -> Table {
+    let headers = [
+        "年度",
+        "区分",
+        "グループ",
+        "設問ID",
+        "設問",
+        "選択肢",
+        "n",
+        "選択数",
+        "割合（%）",
+        "順位",
+    ];
+    let mut t = Table::new(
+        format!("選択式設問の集計（{}まで、全グループ）", report.year),
+        headers.map(String::from).to_vec(),
+    );
+    t.note = "n は回答対象者のうちその設問に回答した人数、順位は同じグループ内の選ばれた数の順（同数は同順位）です。".into();
+    for w in &report.waves {
+        for (seg, seg_label, g) in all_groups(report) {
+            for (q, options) in choice_questions(report) {
+                for (k, o) in options.iter().enumerate() {
+                    let Some(c) = report.lookup.option(w.0, &seg, &g, &q.id, k as u32) else {
+                        continue;
+                    };
+                    let mut row = vec![
+                        w.japanese(),
+                        seg_label.clone(),
+                        g.clone(),
+                        q.id.clone(),
+                        q.label.clone(),
+                        o.clone(),
+                    ];
+                    row.extend(option_cells(c));
+                    t.rows.push(row);
+                }
+            }
+        }
+    }
+    t
+}
