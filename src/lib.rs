@@ -16,3 +16,4 @@ pub mod quality;
 pub mod render;
 pub mod run;
 pub mod segment;
+pub mod stats;
