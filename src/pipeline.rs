@@ -28,6 +28,34 @@ pub struct Pipeline {
     pub admin: Option<AdminSource>,
     /// Options listed per group in reasons tables.
     pub top_n: usize,
+    pub statistics: Statistics,
+}
+
+/// Intervals, tests and confidentiality thresholds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Statistics {
+    /// Confidence level of intervals, e.g. 0.95.
+    pub confidence: f64,
+    /// Significance level for Holm-adjusted p-values, e.g. 0.05.
+    pub significance: f64,
+    /// Groups or cells with a base below this are suppressed.
+    pub min_group: u32,
+    /// Free-text answers need at least this many in the group.
+    pub min_group_text: u32,
+    /// Bases below this are marked unstable.
+    pub unstable_below: u32,
+}
+
+impl Default for Statistics {
+    fn default() -> Self {
+        Statistics {
+            confidence: 0.95,
+            significance: 0.05,
+            min_group: 5,
+            min_group_text: 10,
+            unstable_below: 30,
+        }
+    }
 }
 
 /// Text encoding of a CSV file.

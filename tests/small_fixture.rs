@@ -23,7 +23,7 @@ fn every_table_matches_the_hand_worked_tables() {
         if path.extension().is_some_and(|e| e == "csv") {
             let name = path.file_name().unwrap().to_str().unwrap().to_string();
             let expected = std::fs::read_to_string(&path).unwrap();
-            assert_same_lines(&name, &expected, &read_csv(&tables.join(&name)));
+            assert_columns_match(&name, &expected, &read_csv(&tables.join(&name)));
             compared += 1;
         }
     }

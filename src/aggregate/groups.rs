@@ -5,11 +5,73 @@
 //! `response`: per wave and employment type, population (from the pipeline file),
 //! respondents and response rate.
 
-use super::{by_segment, percent, ALL_GROUP};
+use super::annotate::null_suppressed;
+use super::suppress::{decide, Candidate, GroupKey};
+use super::{by_segment, percent, ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Pipeline;
 use polars::prelude::*;
+use std::collections::BTreeSet;
 
-pub fn groups(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+/// Group sizes with suppression, and the set of suppressed groups (which suppresses their
+/// cells in every other table).
+pub fn groups(
+    pipeline: &Pipeline,
+    frame: &DataFrame,
+) -> PolarsResult<(DataFrame, BTreeSet<GroupKey>)> {
+    let df = sizes(pipeline, frame)?;
+    let keys: Vec<GroupKey> = (0..df.height())
+        .map(|i| -> PolarsResult<GroupKey> {
+            Ok((
+                df.column("wave")?.i32()?.get(i).unwrap_or(0),
+                df.column("segment")?
+                    .str()?
+                    .get(i)
+                    .unwrap_or_default()
+                    .to_string(),
+                df.column("group")?
+                    .str()?
+                    .get(i)
+                    .unwrap_or_default()
+                    .to_string(),
+            ))
+        })
+        .collect::<PolarsResult<_>>()?;
+    let sizes: Vec<u32> = df
+        .column("respondents")?
+        .u32()?
+        .iter()
+        .map(|v| v.unwrap_or(0))
+        .collect();
+    let suppressed = flag(&keys, &sizes, pipeline.statistics.min_group);
+    let hidden: BTreeSet<GroupKey> = keys
+        .into_iter()
+        .zip(&suppressed)
+        .filter(|(_, s)| **s)
+        .map(|(k, _)| k)
+        .collect();
+    let mut df = df;
+    df.with_column(Column::new("suppressed".into(), suppressed))?;
+    Ok((
+        null_suppressed(df, &["wave", "segment", "group", "suppressed"])?,
+        hidden,
+    ))
+}
+
+/// Suppression flags for groups of the given sizes (complementary within wave × segment).
+fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
+    let candidates: Vec<Candidate> = keys
+        .iter()
+        .zip(sizes)
+        .map(|(k, n)| Candidate {
+            group: k.clone(),
+            key: String::new(),
+            base: *n,
+        })
+        .collect();
+    decide(&candidates, &BTreeSet::new(), min_group)
+}
+
+fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
     by_segment(
         pipeline,
         frame.clone().lazy(),
@@ -73,7 +135,7 @@ pub fn response(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFram
     if has_employment {
         parts.push(counted(col("attr:employment")));
     }
-    concat(parts, UnionArgs::default())?
+    let df = concat(parts, UnionArgs::default())?
         .join(
             pop.lazy(),
             [col("wave"), col("group")],
@@ -85,5 +147,37 @@ pub fn response(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFram
             percent(col("respondents").fill_null(lit(0u32)), col("population")).alias("rate"),
         ])
         .sort(["wave", "group"], SortMultipleOptions::default())
-        .collect()
+        .collect()?;
+    let keys: Vec<GroupKey> = (0..df.height())
+        .map(|i| -> PolarsResult<GroupKey> {
+            let group = df
+                .column("group")?
+                .str()?
+                .get(i)
+                .unwrap_or_default()
+                .to_string();
+            let segment = if group == ALL_GROUP {
+                ALL_SEGMENT
+            } else {
+                "employment"
+            };
+            Ok((
+                df.column("wave")?.i32()?.get(i).unwrap_or(0),
+                segment.to_string(),
+                group,
+            ))
+        })
+        .collect::<PolarsResult<_>>()?;
+    let sizes: Vec<u32> = df
+        .column("respondents")?
+        .u32()?
+        .iter()
+        .map(|v| v.unwrap_or(0))
+        .collect();
+    let mut df = df;
+    df.with_column(Column::new(
+        "suppressed".into(),
+        flag(&keys, &sizes, pipeline.statistics.min_group),
+    ))?;
+    null_suppressed(df, &["wave", "group", "population", "suppressed"])
 }

@@ -5,42 +5,89 @@
 //! rendering. Each table is built from lazy group-bys over the whole frame (items are unpivoted
 //! to a long frame once), one group-by per segment, then concatenated.
 
+mod annotate;
 mod groups;
 mod items;
 mod options;
+mod significance;
+mod suppress;
 
 use crate::pipeline::Pipeline;
+use annotate::{annotate, tests_frame, Layout};
 use anyhow::{Context, Result};
 use polars::prelude::*;
+use std::collections::BTreeMap;
 
 /// Segment id and group label of the whole population.
 pub const ALL_SEGMENT: &str = "all";
 pub const ALL_GROUP: &str = "全体";
 
-/// The aggregate tables.
+/// The aggregate tables. Rows of suppressed groups and cells keep their keys and
+/// `suppressed = true`; every number in them is null.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
-    /// wave, segment, group, item, respondents, n_valid, n_positive, share, level_1..level_L.
+    /// wave, segment, group, item, respondents, n_valid, n_positive, share, level_1..level_L,
+    /// ci_lo, ci_hi, p_rest, p_rest_adj, diff_prev, diff_lo, diff_hi, p_prev, p_prev_adj,
+    /// unstable, suppressed.
     pub items: DataFrame,
-    /// wave, segment, group, question, option, respondents, n_base, n_chosen, share, rank.
+    /// Between-group tests per item: wave, segment, item, test, statistic, df, p, p_adj.
+    pub item_tests: DataFrame,
+    /// wave, segment, group, question, option, respondents, n_base, n_chosen, share, rank,
+    /// and the same interval, test and flag columns as `items`.
     pub options: DataFrame,
-    /// wave, segment, group, respondents, share (of those with a group in that segment).
+    /// Between-group tests per option: wave, segment, question, option, test, statistic, df,
+    /// p, p_adj.
+    pub option_tests: DataFrame,
+    /// wave, segment, group, respondents, share (of those with a group in that segment),
+    /// suppressed.
     pub groups: DataFrame,
-    /// wave, group (employment type or 全体), population, respondents, rate.
+    /// wave, group (employment type or 全体), population, respondents, rate, suppressed.
     pub response: DataFrame,
 }
 
-/// Computes every aggregate table from the segmented frame.
+/// Computes every aggregate table from the segmented frame, with intervals, tests and
+/// suppression.
 pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates> {
     let frame = Context::context(
         segmented.collect(),
         "回答データを集計用に整えられませんでした",
     )?;
     let ctx = "集計に失敗しました";
+    let stats = &pipeline.statistics;
+    let previous: BTreeMap<i32, i32> = pipeline
+        .waves
+        .windows(2)
+        .map(|w| (w[1].year.0, w[0].year.0))
+        .collect();
+    let (groups, hidden) = Context::context(groups::groups(pipeline, &frame), ctx)?;
+    let items_layout = Layout {
+        keys: &["item"],
+        k: "n_positive",
+        n: "n_valid",
+        family_key: None,
+    };
+    let (items, item_tests) = Context::context(
+        items::items(pipeline, &frame)
+            .and_then(|df| annotate(df, &items_layout, &hidden, stats, &previous)),
+        ctx,
+    )?;
+    let options_layout = Layout {
+        keys: &["question", "option"],
+        k: "n_chosen",
+        n: "n_base",
+        family_key: Some("question"),
+    };
+    let (options, option_tests) = Context::context(
+        options::options(pipeline, &frame)
+            .and_then(|df| annotate(df, &options_layout, &hidden, stats, &previous)),
+        ctx,
+    )?;
     Ok(Aggregates {
-        items: Context::context(items::items(pipeline, &frame), ctx)?,
-        options: Context::context(options::options(pipeline, &frame), ctx)?,
-        groups: Context::context(groups::groups(pipeline, &frame), ctx)?,
+        items,
+        item_tests: Context::context(tests_frame(&item_tests, items_layout.keys), ctx)?,
+        options,
+        option_tests: Context::context(tests_frame(&option_tests, options_layout.keys), ctx)?,
+        groups,
         response: Context::context(groups::response(pipeline, &frame), ctx)?,
     })
 }

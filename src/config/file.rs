@@ -38,6 +38,26 @@ pub struct PipelineFile {
     /// Report settings.
     #[serde(default)]
     pub report: ReportFile,
+    /// Intervals, tests and confidentiality thresholds.
+    #[serde(default)]
+    pub statistics: StatisticsFile,
+}
+
+/// `[statistics]`: confidence level, significance level and the group-size thresholds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticsFile {
+    /// Confidence level of every interval (default 0.95).
+    pub confidence: Option<f64>,
+    /// Significance level for the marks, applied to Holm-adjusted p-values (default 0.05).
+    pub significance: Option<f64>,
+    /// Smallest group shown (default 5): a group or cell with fewer respondents is suppressed
+    /// in every output, and a second group too where the first could be recovered from a total.
+    pub min_group: Option<u32>,
+    /// Smallest group whose free-text answers may be shown (default 10).
+    pub min_group_text: Option<u32>,
+    /// Below this base a value is shown but marked as unstable (default 30).
+    pub unstable_below: Option<u32>,
 }
 
 /// One survey wave: a fiscal year and its export file.

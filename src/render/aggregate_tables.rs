@@ -3,7 +3,8 @@
 //! not shown in it.
 
 use super::format::share;
-use super::reasons::{all_groups, choice_questions, option_cells};
+use super::marks::{bound, ci_label, marks, method_note, SUPPRESSED};
+use super::reasons::{all_groups, choice_questions, option_row, stat_headers, test_note};
 use super::table::Table;
 use super::Report;
 use crate::fiscal_year::FiscalYear;
@@ -36,32 +37,50 @@ pub fn items_long(report: &Report) -> Table {
         [only] => headers.extend(only.levels.iter().cloned()),
         _ => headers.extend((1..=max_levels).map(|k| format!("水準{k}"))),
     }
+    let ci = ci_label(&pipeline.statistics);
+    headers.extend([format!("{ci}下限"), format!("{ci}上限"), "注".into()]);
+    let width = headers.len();
     let mut t = Table::new(
         format!("設問別の集計（{}まで、全グループ）", report.year),
         headers,
     );
-    t.note = "回答者数はそのグループの全員、有効回答数は回答した人数、肯定的回答は尺度の上位の選択肢です。".into();
+    t.note = format!(
+        "回答者数はそのグループの全員、有効回答数は回答した人数、肯定的回答は尺度の上位の選択肢です。{}",
+        method_note(&pipeline.statistics)
+    );
     for w in &report.waves {
         for (seg, seg_label, g) in all_groups(report) {
             for q in &pipeline.questions {
                 if !matches!(q.kind, QuestionKind::Scale { .. }) {
                     continue;
                 }
-                let Some(c) = report.lookup.item(w.0, &seg, &g, &q.id) else {
-                    continue;
-                };
                 let mut row = vec![
                     FiscalYear(w.0).japanese(),
                     seg_label.clone(),
                     g.clone(),
                     q.id.clone(),
                     q.label.clone(),
+                ];
+                if report.lookup.item_hidden(w.0, &seg, &g, &q.id) {
+                    row.resize(width, SUPPRESSED.into());
+                    t.rows.push(row);
+                    continue;
+                }
+                let Some(c) = report.lookup.item(w.0, &seg, &g, &q.id) else {
+                    continue;
+                };
+                row.extend([
                     c.respondents.to_string(),
                     c.n_valid.to_string(),
                     c.n_positive.to_string(),
                     share(c.share),
-                ];
+                ]);
                 row.extend(c.levels.iter().map(u32::to_string));
+                row.extend([
+                    bound(c.ci.map(|c| c.0)),
+                    bound(c.ci.map(|c| c.1)),
+                    marks(false, c.unstable && c.n_valid > 0),
+                ]);
                 t.rows.push(row);
             }
         }
@@ -87,14 +106,20 @@ pub fn options_long(report: &Report) -> Table {
         format!("選択式設問の集計（{}まで、全グループ）", report.year),
         headers.map(String::from).to_vec(),
     );
-    t.note = "n は回答対象者のうちその設問に回答した人数、順位は同じグループ内の選ばれた数の順（同数は同順位）です。".into();
+    let stats = &report.pipeline.statistics;
+    t.headers.extend(stat_headers(stats));
+    t.note = format!(
+        "n は回答対象者のうちその設問に回答した人数、順位は同じグループ内の選ばれた数の順（同数は同順位）です。{}",
+        test_note(stats)
+    );
     for w in &report.waves {
         for (seg, seg_label, g) in all_groups(report) {
             for (q, options) in choice_questions(report) {
                 for (k, o) in options.iter().enumerate() {
-                    let Some(c) = report.lookup.option(w.0, &seg, &g, &q.id, k as u32) else {
+                    let cells = option_row(report, w.0, &seg, &g, &q.id, k as u32);
+                    if cells[0] == "-" {
                         continue;
-                    };
+                    }
                     let mut row = vec![
                         w.japanese(),
                         seg_label.clone(),
@@ -103,7 +128,7 @@ pub fn options_long(report: &Report) -> Table {
                         q.label.clone(),
                         o.clone(),
                     ];
-                    row.extend(option_cells(c));
+                    row.extend(cells);
                     t.rows.push(row);
                 }
             }

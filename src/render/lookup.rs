@@ -1,5 +1,8 @@
 //! The aggregate frames read once into keyed maps, so table and chart builders can look up
 //! any cell by (wave, segment, group, item) without touching polars. Nothing is computed here.
+//!
+//! Suppressed cells are not in the value maps at all, only in the `hidden` sets: a builder
+//! that forgets to check can print "no data", never a number.
 
 use crate::aggregate::Aggregates;
 use crate::pipeline::{Pipeline, Segment, SegmentBy};
@@ -16,6 +19,15 @@ pub struct ItemCell {
     pub share: Option<f64>,
     /// Count at each scale level, most agreeing first.
     pub levels: Vec<u32>,
+    /// Confidence interval of the share, percent.
+    pub ci: Option<(f64, f64)>,
+    pub unstable: bool,
+    /// Holm-adjusted p of this group against the rest of its segment (segments of 3+ groups).
+    pub p_rest_adj: Option<f64>,
+    /// Change from the previous wave (points), its interval, and the adjusted p.
+    pub diff_prev: Option<f64>,
+    pub diff_ci: Option<(f64, f64)>,
+    pub p_prev_adj: Option<f64>,
 }
 
 /// One option of a choice question in one group.
@@ -25,6 +37,19 @@ pub struct OptionCell {
     pub n_chosen: u32,
     pub share: Option<f64>,
     pub rank: u32,
+    pub ci: Option<(f64, f64)>,
+    pub unstable: bool,
+    pub p_rest_adj: Option<f64>,
+}
+
+/// A test between the groups of a segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestCell {
+    /// `z` or `chi2`.
+    pub test: String,
+    pub statistic: f64,
+    pub df: u32,
+    pub p_adj: f64,
 }
 
 /// Size of a group.
@@ -34,14 +59,15 @@ pub struct GroupCell {
     pub share: Option<f64>,
 }
 
-/// A response-rate row.
+/// A response-rate row; `respondents` and `rate` are `None` when suppressed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseRow {
     pub wave: i32,
     pub group: String,
     pub population: Option<u64>,
-    pub respondents: u32,
+    pub respondents: Option<u32>,
     pub rate: Option<f64>,
+    pub suppressed: bool,
 }
 
 type Key = (i32, String, String);
@@ -52,124 +78,159 @@ pub struct Lookup {
     pub items: BTreeMap<(Key, String), ItemCell>,
     pub options: BTreeMap<(Key, String, u32), OptionCell>,
     pub groups: BTreeMap<Key, GroupCell>,
+    pub item_tests: BTreeMap<(i32, String, String), TestCell>,
+    pub option_tests: BTreeMap<(i32, String, String, u32), TestCell>,
     pub response: Vec<ResponseRow>,
+    hidden_items: BTreeSet<(Key, String)>,
+    hidden_options: BTreeSet<(Key, String, u32)>,
+    hidden_groups: BTreeSet<Key>,
 }
 
-fn strs(df: &DataFrame, name: &str) -> Result<Vec<String>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|s| s.unwrap_or_default().to_string())
-        .collect())
-}
+/// Typed column readers over one frame.
+struct Cols<'a>(&'a DataFrame);
 
-fn u32s(df: &DataFrame, name: &str) -> Result<Vec<Option<u32>>> {
-    Ok(df.column(name)?.u32()?.iter().collect())
-}
-
-fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
-    Ok(df.column(name)?.f64()?.iter().collect())
-}
-
-fn i32s(df: &DataFrame, name: &str) -> Result<Vec<i32>> {
-    Ok(df
-        .column(name)?
-        .i32()?
-        .iter()
-        .map(|v| v.unwrap_or_default())
-        .collect())
-}
-
-fn keys(df: &DataFrame) -> Result<Vec<Key>> {
-    let (w, s, g) = (i32s(df, "wave")?, strs(df, "segment")?, strs(df, "group")?);
-    Ok(w.into_iter()
-        .zip(s)
-        .zip(g)
-        .map(|((w, s), g)| (w, s, g))
-        .collect())
+impl Cols<'_> {
+    fn strs(&self, name: &str) -> Result<Vec<String>> {
+        let c = self.0.column(name)?.cast(&DataType::String)?;
+        Ok(c.str()?.iter().map(|s| s.unwrap_or_default().to_string()).collect())
+    }
+    fn u32s(&self, name: &str) -> Result<Vec<Option<u32>>> {
+        Ok(self.0.column(name)?.u32()?.iter().collect())
+    }
+    fn f64s(&self, name: &str) -> Result<Vec<Option<f64>>> {
+        Ok(self.0.column(name)?.f64()?.iter().collect())
+    }
+    fn bools(&self, name: &str) -> Result<Vec<bool>> {
+        Ok(self.0.column(name)?.bool()?.iter().map(|v| v.unwrap_or(false)).collect())
+    }
+    fn keys(&self) -> Result<Vec<Key>> {
+        let w: Vec<i32> = self.0.column("wave")?.i32()?.iter().map(|v| v.unwrap_or_default()).collect();
+        let (s, g) = (self.strs("segment")?, self.strs("group")?);
+        Ok(w.into_iter().zip(s).zip(g).map(|((w, s), g)| (w, s, g)).collect())
+    }
+    fn pairs(&self, lo: &str, hi: &str) -> Result<Vec<Option<(f64, f64)>>> {
+        Ok(self.f64s(lo)?.into_iter().zip(self.f64s(hi)?).map(|(a, b)| a.zip(b)).collect())
+    }
+    fn tests(&self) -> Result<Vec<TestCell>> {
+        let (test, stat, p) = (self.strs("test")?, self.f64s("statistic")?, self.f64s("p_adj")?);
+        let df = self.u32s("df")?;
+        Ok((0..self.0.height())
+            .map(|r| TestCell {
+                test: test[r].clone(),
+                statistic: stat[r].unwrap_or(f64::NAN),
+                df: df[r].unwrap_or(0),
+                p_adj: p[r].unwrap_or(f64::NAN),
+            })
+            .collect())
+    }
 }
 
 impl Lookup {
     pub fn new(pipeline: &Pipeline, agg: &Aggregates) -> Result<Self> {
         let mut out = Lookup::default();
-        let max_levels = pipeline
-            .scales
-            .iter()
-            .map(|s| s.levels.len())
-            .max()
-            .unwrap_or(0);
-        let df = &agg.items;
-        if df.height() > 0 {
-            let item = strs(df, "item")?;
-            let (resp, valid, pos, share) = (
-                u32s(df, "respondents")?,
-                u32s(df, "n_valid")?,
-                u32s(df, "n_positive")?,
-                f64s(df, "share")?,
-            );
-            let levels: Vec<Vec<Option<u32>>> = (1..=max_levels)
-                .map(|k| u32s(df, &format!("level_{k}")))
-                .collect::<Result<_>>()?;
-            for (r, key) in keys(df)?.into_iter().enumerate() {
+        let max_levels = pipeline.scales.iter().map(|s| s.levels.len()).max().unwrap_or(0);
+        if agg.items.height() > 0 {
+            let c = Cols(&agg.items);
+            let item = c.strs("item")?;
+            let (resp, valid, pos, share) =
+                (c.u32s("respondents")?, c.u32s("n_valid")?, c.u32s("n_positive")?, c.f64s("share")?);
+            let levels: Vec<Vec<Option<u32>>> =
+                (1..=max_levels).map(|k| c.u32s(&format!("level_{k}"))).collect::<Result<_>>()?;
+            let (ci, diff_ci) = (c.pairs("ci_lo", "ci_hi")?, c.pairs("diff_lo", "diff_hi")?);
+            let (p_rest, diff, p_prev) = (c.f64s("p_rest_adj")?, c.f64s("diff_prev")?, c.f64s("p_prev_adj")?);
+            let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
+            for (r, key) in c.keys()?.into_iter().enumerate() {
+                let k = (key, item[r].clone());
+                if suppressed[r] {
+                    out.hidden_items.insert(k);
+                    continue;
+                }
                 out.items.insert(
-                    (key, item[r].clone()),
+                    k,
                     ItemCell {
                         respondents: resp[r].unwrap_or(0),
                         n_valid: valid[r].unwrap_or(0),
                         n_positive: pos[r].unwrap_or(0),
                         share: share[r],
                         levels: levels.iter().map(|l| l[r].unwrap_or(0)).collect(),
+                        ci: ci[r],
+                        unstable: unstable[r],
+                        p_rest_adj: p_rest[r],
+                        diff_prev: diff[r],
+                        diff_ci: diff_ci[r],
+                        p_prev_adj: p_prev[r],
                     },
                 );
             }
         }
-        let df = &agg.options;
-        if df.height() > 0 {
-            let (q, opt) = (strs(df, "question")?, u32s(df, "option")?);
-            let (base, chosen, share, rank) = (
-                u32s(df, "n_base")?,
-                u32s(df, "n_chosen")?,
-                f64s(df, "share")?,
-                u32s(df, "rank")?,
-            );
-            for (r, key) in keys(df)?.into_iter().enumerate() {
+        if agg.options.height() > 0 {
+            let c = Cols(&agg.options);
+            let (q, opt) = (c.strs("question")?, c.u32s("option")?);
+            let (base, chosen, share, rank) =
+                (c.u32s("n_base")?, c.u32s("n_chosen")?, c.f64s("share")?, c.u32s("rank")?);
+            let (ci, p_rest) = (c.pairs("ci_lo", "ci_hi")?, c.f64s("p_rest_adj")?);
+            let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
+            for (r, key) in c.keys()?.into_iter().enumerate() {
+                let k = (key, q[r].clone(), opt[r].unwrap_or(0));
+                if suppressed[r] {
+                    out.hidden_options.insert(k);
+                    continue;
+                }
                 out.options.insert(
-                    (key, q[r].clone(), opt[r].unwrap_or(0)),
+                    k,
                     OptionCell {
                         n_base: base[r].unwrap_or(0),
                         n_chosen: chosen[r].unwrap_or(0),
                         share: share[r],
                         rank: rank[r].unwrap_or(0),
+                        ci: ci[r],
+                        unstable: unstable[r],
+                        p_rest_adj: p_rest[r],
                     },
                 );
             }
         }
-        let df = &agg.groups;
-        if df.height() > 0 {
-            let (resp, share) = (u32s(df, "respondents")?, f64s(df, "share")?);
-            for (r, key) in keys(df)?.into_iter().enumerate() {
-                out.groups.insert(
-                    key,
-                    GroupCell {
-                        respondents: resp[r].unwrap_or(0),
-                        share: share[r],
-                    },
-                );
+        if agg.groups.height() > 0 {
+            let c = Cols(&agg.groups);
+            let (resp, share, suppressed) = (c.u32s("respondents")?, c.f64s("share")?, c.bools("suppressed")?);
+            for (r, key) in c.keys()?.into_iter().enumerate() {
+                if suppressed[r] {
+                    out.hidden_groups.insert(key);
+                } else {
+                    out.groups.insert(key, GroupCell { respondents: resp[r].unwrap_or(0), share: share[r] });
+                }
             }
         }
-        let df = &agg.response;
-        if df.height() > 0 {
-            let (w, g) = (i32s(df, "wave")?, strs(df, "group")?);
-            let pop: Vec<Option<u64>> = df.column("population")?.u64()?.iter().collect();
-            let (resp, rate) = (u32s(df, "respondents")?, f64s(df, "rate")?);
-            for r in 0..df.height() {
+        if agg.item_tests.height() > 0 {
+            let c = Cols(&agg.item_tests);
+            let w: Vec<i32> = agg.item_tests.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let (s, item) = (c.strs("segment")?, c.strs("item")?);
+            for (r, t) in c.tests()?.into_iter().enumerate() {
+                out.item_tests.insert((w[r], s[r].clone(), item[r].clone()), t);
+            }
+        }
+        if agg.option_tests.height() > 0 {
+            let c = Cols(&agg.option_tests);
+            let w: Vec<i32> = agg.option_tests.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let (s, q, o) = (c.strs("segment")?, c.strs("question")?, c.strs("option")?);
+            for (r, t) in c.tests()?.into_iter().enumerate() {
+                out.option_tests.insert((w[r], s[r].clone(), q[r].clone(), o[r].parse().unwrap_or(0)), t);
+            }
+        }
+        if agg.response.height() > 0 {
+            let c = Cols(&agg.response);
+            let w: Vec<i32> = agg.response.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let g = c.strs("group")?;
+            let pop: Vec<Option<u64>> = agg.response.column("population")?.u64()?.iter().collect();
+            let (resp, rate, suppressed) = (c.u32s("respondents")?, c.f64s("rate")?, c.bools("suppressed")?);
+            for r in 0..agg.response.height() {
                 out.response.push(ResponseRow {
                     wave: w[r],
                     group: g[r].clone(),
                     population: pop[r],
-                    respondents: resp[r].unwrap_or(0),
-                    rate: rate[r],
+                    respondents: if suppressed[r] { None } else { resp[r] },
+                    rate: if suppressed[r] { None } else { rate[r] },
+                    suppressed: suppressed[r],
                 });
             }
         }
@@ -177,51 +238,50 @@ impl Lookup {
     }
 
     pub fn item(&self, wave: i32, segment: &str, group: &str, item: &str) -> Option<&ItemCell> {
-        self.items.get(&(
-            (wave, segment.to_string(), group.to_string()),
-            item.to_string(),
-        ))
+        self.items.get(&((wave, segment.to_string(), group.to_string()), item.to_string()))
     }
 
-    pub fn option(
-        &self,
-        wave: i32,
-        segment: &str,
-        group: &str,
-        question: &str,
-        option: u32,
-    ) -> Option<&OptionCell> {
-        self.options.get(&(
-            (wave, segment.to_string(), group.to_string()),
-            question.to_string(),
-            option,
-        ))
+    pub fn item_hidden(&self, wave: i32, segment: &str, group: &str, item: &str) -> bool {
+        self.hidden_items.contains(&((wave, segment.to_string(), group.to_string()), item.to_string()))
+    }
+
+    pub fn option(&self, wave: i32, segment: &str, group: &str, question: &str, option: u32) -> Option<&OptionCell> {
+        self.options.get(&((wave, segment.to_string(), group.to_string()), question.to_string(), option))
+    }
+
+    pub fn option_hidden(&self, wave: i32, segment: &str, group: &str, question: &str, option: u32) -> bool {
+        self.hidden_options
+            .contains(&((wave, segment.to_string(), group.to_string()), question.to_string(), option))
     }
 
     pub fn group(&self, wave: i32, segment: &str, group: &str) -> Option<&GroupCell> {
-        self.groups
-            .get(&(wave, segment.to_string(), group.to_string()))
+        self.groups.get(&(wave, segment.to_string(), group.to_string()))
+    }
+
+    pub fn group_hidden(&self, wave: i32, segment: &str, group: &str) -> bool {
+        self.hidden_groups.contains(&(wave, segment.to_string(), group.to_string()))
+    }
+
+    pub fn item_test(&self, wave: i32, segment: &str, item: &str) -> Option<&TestCell> {
+        self.item_tests.get(&(wave, segment.to_string(), item.to_string()))
+    }
+
+    pub fn option_test(&self, wave: i32, segment: &str, question: &str, option: u32) -> Option<&TestCell> {
+        self.option_tests.get(&(wave, segment.to_string(), question.to_string(), option))
     }
 
     /// The groups of a segment in report order: configured order first, then any other value
     /// found in the data (sorted).
     pub fn segment_groups(&self, pipeline: &Pipeline, segment: &Segment) -> Vec<String> {
         let mut order: Vec<String> = match &segment.by {
-            SegmentBy::Age => pipeline
-                .respondents
-                .age
-                .as_ref()
-                .map(|a| a.bands.clone())
-                .unwrap_or_default(),
-            SegmentBy::Attribute(k) => pipeline.respondents.attributes[*k]
-                .values
-                .clone()
-                .unwrap_or_default(),
+            SegmentBy::Age => pipeline.respondents.age.as_ref().map(|a| a.bands.clone()).unwrap_or_default(),
+            SegmentBy::Attribute(k) => pipeline.respondents.attributes[*k].values.clone().unwrap_or_default(),
             SegmentBy::Split { groups, .. } => groups.to_vec(),
         };
         let found: BTreeSet<&String> = self
             .groups
             .keys()
+            .chain(self.hidden_groups.iter())
             .filter(|(_, s, _)| *s == segment.id)
             .map(|(_, _, g)| g)
             .collect();

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod format;
 mod indicator_table;
 mod items;
+pub mod marks;
 pub mod lookup;
 mod quality_tables;
 mod reasons;
@@ -98,6 +99,9 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
             format!("items_by_{}", s.id),
             items::items_by_segment(report, s),
         ));
+        if let Some(t) = items::change_by_segment(report, s) {
+            tables.push(named(format!("change_by_{}", s.id), t));
+        }
         let charts = vec![chart_data::segment_chart(report, s)?];
         sections.push((s.label.clone(), tables, charts));
     }

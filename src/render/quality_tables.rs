@@ -1,6 +1,7 @@
 //! Response rates, row accounting and the data-quality table.
 
 use super::format::share;
+use super::marks::SUPPRESSED;
 use super::table::Table;
 use super::Report;
 use crate::fiscal_year::FiscalYear;
@@ -13,7 +14,7 @@ pub fn response_rates(report: &Report) -> Table {
             .map(String::from)
             .to_vec(),
     );
-    t.note = "回答者数は集計に使った行の数（回答IDなし・重複で除いた行を含みません）、対象者数はパイプラインファイルに書かれた人数です。".into();
+    t.note = format!("回答者数は集計に使った行の数（回答IDなし・重複で除いた行を含みません）、対象者数はパイプラインファイルに書かれた人数です。{SUPPRESSED} は回答者が少ないため（または逆算を防ぐため）秘匿した数です。");
     let order = |g: &str| -> usize {
         if g == crate::aggregate::ALL_GROUP {
             return 0;
@@ -43,8 +44,8 @@ pub fn response_rates(report: &Report) -> Table {
             r.population
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "-".into()),
-            r.respondents.to_string(),
-            share(r.rate),
+            r.respondents.map(|n| n.to_string()).unwrap_or_else(|| SUPPRESSED.into()),
+            if r.suppressed { SUPPRESSED.into() } else { share(r.rate) },
         ]);
     }
     t

@@ -3,10 +3,11 @@
 
 use super::format::share;
 use super::lookup::OptionCell;
+use super::marks::{bound, ci_label, marks, method_note, p_value, significant, SUPPRESSED};
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
-use crate::pipeline::{Question, QuestionKind};
+use crate::pipeline::{Question, QuestionKind, Statistics};
 
 /// Choice questions in questionnaire order, with their options.
 pub fn choice_questions<'a>(report: &'a Report) -> Vec<(&'a Question, &'a [String])> {
@@ -52,7 +53,7 @@ fn base_note(q: &Question, report: &Report) -> String {
 
 /// Long table: every group × option with base, count, share and rank.
 pub fn options_long(report: &Report, q: &Question, options: &[String]) -> Table {
-    let wave = report.year.0;
+    let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let mut t = Table::new(
         format!("{}（{}）", q.label, report.year),
         [
@@ -67,18 +68,57 @@ pub fn options_long(report: &Report, q: &Question, options: &[String]) -> Table 
         .map(String::from)
         .to_vec(),
     );
-    t.note = base_note(q, report);
+    t.headers.extend(stat_headers(stats));
+    t.note = format!("{} {}", base_note(q, report), test_note(stats));
     for (seg, seg_label, g) in all_groups(report) {
         for (k, o) in options.iter().enumerate() {
-            let Some(c) = report.lookup.option(wave, &seg, &g, &q.id, k as u32) else {
-                continue;
-            };
             let mut row = vec![seg_label.clone(), g.clone(), o.clone()];
-            row.extend(option_cells(c));
+            row.extend(option_row(report, wave, &seg, &g, &q.id, k as u32));
             t.rows.push(row);
         }
     }
     t
+}
+
+/// Headers of the interval and test columns that follow the option cells.
+pub(super) fn stat_headers(stats: &Statistics) -> Vec<String> {
+    let ci = ci_label(stats);
+    vec![
+        format!("{ci}下限"),
+        format!("{ci}上限"),
+        "群間の差 p値（Holm調整後）".into(),
+        "注".into(),
+    ]
+}
+
+/// The note on the tests of option tables.
+pub(super) fn test_note(stats: &Statistics) -> String {
+    format!(
+        "群間の差は、区分の中で表示しているグループの間でその選択肢を選んだ割合に差があるかの検定（2群はz検定、3群以上はχ²独立性検定）で、p値は設問ごとに選択肢の数で Holm 法により調整しています（同じ区分の各行に同じ値を示します）。{}",
+        method_note(stats)
+    )
+}
+
+/// Base, count, share, rank, interval, group test and marks of an option in a group; all
+/// `＊` when the cell is suppressed, and nothing when the option has no row.
+pub(super) fn option_row(report: &Report, wave: i32, seg: &str, g: &str, q: &str, k: u32) -> Vec<String> {
+    let stats = &report.pipeline.statistics;
+    if report.lookup.option_hidden(wave, seg, g, q, k) {
+        return vec![SUPPRESSED.to_string(); 8];
+    }
+    let Some(c) = report.lookup.option(wave, seg, g, q, k) else {
+        return vec!["-".to_string(); 8];
+    };
+    let test = report.lookup.option_test(wave, seg, q, k);
+    let sig = significant(test.map(|t| t.p_adj), stats) || significant(c.p_rest_adj, stats);
+    let mut row = option_cells(c).to_vec();
+    row.extend([
+        bound(c.ci.map(|c| c.0)),
+        bound(c.ci.map(|c| c.1)),
+        p_value(test.map(|t| t.p_adj)),
+        marks(sig, c.unstable && c.n_base > 0),
+    ]);
+    row
 }
 
 /// Base, count, share and rank of an option in a group (rank `-` when nobody was in the base).
@@ -108,7 +148,14 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
         ),
         headers,
     );
-    t.note = format!("{} 同数の選択肢は同じ順位です。", base_note(q, report));
+    t.note = format!(
+        "{} 同数の選択肢は同じ順位です。{} は区分の中のグループ間でその選択肢を選んだ割合に有意な差があること、{} は回答数が少なく不安定なこと、{} は秘匿を示します。",
+        base_note(q, report),
+        crate::render::marks::SIGNIFICANT,
+        crate::render::marks::UNSTABLE,
+        SUPPRESSED
+    );
+    let stats = &report.pipeline.statistics;
     // For each group, the options sorted by rank then questionnaire order.
     let ranked: Vec<Vec<(u32, String)>> = groups
         .iter()
@@ -118,16 +165,26 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
                 .enumerate()
                 .filter_map(|(k, o)| {
                     let c = report.lookup.option(wave, seg, g, &q.id, k as u32)?;
-                    (c.n_chosen > 0).then(|| (c.rank, k, format!("{o}（{}%）", share(c.share))))
+                    let test = report.lookup.option_test(wave, seg, &q.id, k as u32);
+                    let mark = marks(significant(test.map(|t| t.p_adj), stats), c.unstable);
+                    (c.n_chosen > 0).then(|| (c.rank, k, format!("{o}（{}%）{mark}", share(c.share))))
                 })
                 .collect();
             v.sort();
             v.into_iter().map(|(r, _, s)| (r, s)).collect()
         })
         .collect();
+    let hidden: Vec<bool> = groups
+        .iter()
+        .map(|(seg, _, g)| report.lookup.group_hidden(wave, seg, g))
+        .collect();
     for i in 0..report.pipeline.top_n {
         let mut row = vec![format!("{}", i + 1)];
-        for list in &ranked {
+        for (list, hidden) in ranked.iter().zip(&hidden) {
+            if *hidden {
+                row.push(SUPPRESSED.into());
+                continue;
+            }
             row.push(
                 list.get(i)
                     .map(|(r, s)| {

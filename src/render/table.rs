@@ -11,6 +11,9 @@ pub struct Table {
     pub note: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// A compact form for Markdown (headers, rows) when the CSV form is too wide to read;
+    /// `None` = the CSV form.
+    pub compact: Option<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 impl Table {
@@ -37,24 +40,21 @@ impl Table {
     /// A Markdown section: `### title`, the table, the note.
     pub fn to_markdown(&self) -> String {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let line = |cells: &[String]| {
+            format!("| {} |\n", cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))
+        };
+        let (headers, rows) = match &self.compact {
+            Some((h, r)) => (h, r),
+            None => (&self.headers, &self.rows),
+        };
         let mut out = format!("### {}\n\n", self.title);
-        if self.rows.is_empty() {
+        if rows.is_empty() {
             out.push_str("（該当なし）\n\n");
         } else {
-            out.push_str(&format!(
-                "| {} |\n",
-                self.headers
-                    .iter()
-                    .map(|h| esc(h))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            ));
-            out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
-            for r in &self.rows {
-                out.push_str(&format!(
-                    "| {} |\n",
-                    r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
-                ));
+            out.push_str(&line(headers));
+            out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
+            for r in rows {
+                out.push_str(&line(r));
             }
             out.push('\n');
         }

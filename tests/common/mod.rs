@@ -110,3 +110,39 @@ pub fn small_pipeline_text() -> String {
 pub fn abs(path: &Path) -> String {
     path.to_str().unwrap().replace('\\', "/")
 }
+
+fn parse(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Compares the columns of `expected` (CSV text with a header) with the same-named columns of
+/// `actual`, row by row; `actual` may have more columns (intervals, tests) that the expected
+/// table leaves to other checks. Panics listing every difference.
+pub fn assert_columns_match(name: &str, expected: &str, actual: &str) {
+    let (e, a) = (parse(expected), parse(actual));
+    let mut diffs = Vec::new();
+    let index: Vec<Option<usize>> = e[0].iter().map(|h| a[0].iter().position(|x| x == h)).collect();
+    for (h, i) in e[0].iter().zip(&index) {
+        if i.is_none() {
+            diffs.push(format!("  column {h} is missing; columns: {:?}", a[0]));
+        }
+    }
+    if e.len() != a.len() {
+        diffs.push(format!("  {} rows expected, {} written", e.len() - 1, a.len() - 1));
+    }
+    for (r, (er, ar)) in e.iter().zip(&a).enumerate().skip(1) {
+        for ((h, i), ev) in e[0].iter().zip(&index).zip(er) {
+            let av = i.and_then(|i| ar.get(i)).map(String::as_str).unwrap_or("<none>");
+            if av != ev {
+                diffs.push(format!("  row {r}, {h}: expected {ev}, written {av}"));
+            }
+        }
+    }
+    assert!(diffs.is_empty(), "{name} differs from the expected table:\n{}", diffs.join("\n"));
+}

@@ -146,6 +146,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             value_column: a.value_column.clone().unwrap_or_else(|| "値".into()),
         })
     });
+    let statistics = statistics(&file.statistics, &mut p);
     let top_n = file.report.top_n.unwrap_or(3);
     if top_n == 0 {
         p.add("report.top_n", "1 以上にしてください");
@@ -170,7 +171,41 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         indicators,
         admin,
         top_n,
+        statistics,
     })
+}
+
+fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
+    let d = Statistics::default();
+    let out = Statistics {
+        confidence: s.confidence.unwrap_or(d.confidence),
+        significance: s.significance.unwrap_or(d.significance),
+        min_group: s.min_group.unwrap_or(d.min_group),
+        min_group_text: s.min_group_text.unwrap_or(d.min_group_text),
+        unstable_below: s.unstable_below.unwrap_or(d.unstable_below),
+    };
+    if !(out.confidence > 0.5 && out.confidence < 1.0) {
+        p.add(
+            "statistics.confidence",
+            "0.5 より大きく 1 より小さい値にしてください（例: 0.95）",
+        );
+    }
+    if !(out.significance > 0.0 && out.significance < 0.5) {
+        p.add(
+            "statistics.significance",
+            "0 より大きく 0.5 より小さい値にしてください（例: 0.05）",
+        );
+    }
+    if out.min_group < 1 {
+        p.add("statistics.min_group", "1 以上にしてください（既定 5）");
+    }
+    if out.min_group_text < out.min_group {
+        p.add(
+            "statistics.min_group_text",
+            "min_group 以上にしてください（既定 10）",
+        );
+    }
+    out
 }
 
 fn year(v: &YearValue, key: &str, p: &mut Problems) -> Option<FiscalYear> {
