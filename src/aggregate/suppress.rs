@@ -107,7 +107,11 @@ mod tests {
 
     #[test]
     fn an_empty_cell_hides_nothing() {
-        let c = vec![cand("age", "a", 0), cand("age", "b", 40), cand("age", "c", 50)];
+        let c = vec![
+            cand("age", "a", 0),
+            cand("age", "b", 40),
+            cand("age", "c", 50),
+        ];
         assert_eq!(decide(&c, &BTreeSet::new(), 5), vec![false, false, false]);
     }
 

@@ -3,7 +3,9 @@
 //! the trend across waves and the change from the previous wave per group.
 
 use super::format::{change, number, share};
-use super::marks::{self, bound, ci_label, interval, marks, method_note, p_value, significant, SUPPRESSED};
+use super::marks::{
+    self, bound, ci_label, interval, marks, method_note, p_value, significant, SUPPRESSED,
+};
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
@@ -69,11 +71,18 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
             format!("{g} 注"),
         ]);
     }
-    headers.extend(["群間の検定".into(), "p値（Holm調整後）".into(), "群間の差".into()]);
+    headers.extend([
+        "群間の検定".into(),
+        "p値（Holm調整後）".into(),
+        "群間の差".into(),
+    ]);
     let mut md_headers = vec!["設問".to_string()];
     md_headers.extend(groups.iter().map(|(_, g)| g.clone()));
     md_headers.push("群間の差 p".into());
-    let mut t = Table::new(format!("{}の分析（{}）", segment.label, report.year), headers);
+    let mut t = Table::new(
+        format!("{}の分析（{}）", segment.label, report.year),
+        headers,
+    );
     let rest = if groups.len() > 3 {
         format!("各グループの {} は、そのグループとそれ以外のグループとの2群の比率の差のz検定（Holm 法で表ごとに調整）が有意であることを示します。", marks::SIGNIFICANT)
     } else {
@@ -95,18 +104,29 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
             }
             let cell = report.lookup.item(wave, s, g, &q.id);
             let mark = cell
-                .map(|c| marks(significant(c.p_rest_adj, stats), c.unstable && c.n_valid > 0))
+                .map(|c| {
+                    marks(
+                        significant(c.p_rest_adj, stats),
+                        c.unstable && c.n_valid > 0,
+                    )
+                })
                 .unwrap_or_default();
             row.extend([
                 share(cell.and_then(|c| c.share)),
-                cell.map(|c| c.n_valid.to_string()).unwrap_or_else(|| "0".into()),
+                cell.map(|c| c.n_valid.to_string())
+                    .unwrap_or_else(|| "0".into()),
                 bound(cell.and_then(|c| c.ci).map(|c| c.0)),
                 bound(cell.and_then(|c| c.ci).map(|c| c.1)),
                 mark.clone(),
             ]);
             md.push(match cell {
                 Some(c) if c.share.is_some() => {
-                    format!("{} ({}) n={}{mark}", share(c.share), interval(c.ci), c.n_valid)
+                    format!(
+                        "{} ({}) n={}{mark}",
+                        share(c.share),
+                        interval(c.ci),
+                        c.n_valid
+                    )
                 }
                 _ => "-".into(),
             });
@@ -116,9 +136,17 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         row.extend([
             test.map(marks::test_name).unwrap_or_else(|| "-".into()),
             p_value(test.map(|t| t.p_adj)),
-            if sig { marks::SIGNIFICANT.into() } else { String::new() },
+            if sig {
+                marks::SIGNIFICANT.into()
+            } else {
+                String::new()
+            },
         ]);
-        md.push(format!("{}{}", p_value(test.map(|t| t.p_adj)), if sig { marks::SIGNIFICANT } else { "" }));
+        md.push(format!(
+            "{}{}",
+            p_value(test.map(|t| t.p_adj)),
+            if sig { marks::SIGNIFICANT } else { "" }
+        ));
         t.rows.push(row);
         md_rows.push(md);
     }
@@ -141,7 +169,8 @@ pub fn group_sizes(report: &Report, segment: &Segment) -> Table {
         let cell = report.lookup.group(wave, &segment.id, &g);
         t.rows.push(vec![
             g.clone(),
-            cell.map(|c| c.respondents.to_string()).unwrap_or_else(|| "0".into()),
+            cell.map(|c| c.respondents.to_string())
+                .unwrap_or_else(|| "0".into()),
             share(cell.and_then(|c| c.share)),
         ]);
     }
@@ -161,7 +190,12 @@ pub fn trend(report: &Report) -> Table {
     let mut headers = vec!["設問ID".to_string(), "設問".to_string()];
     for w in waves {
         let w = w.japanese();
-        headers.extend([format!("{w}（%）"), format!("{w} n"), format!("{w} {ci}下限"), format!("{w} {ci}上限")]);
+        headers.extend([
+            format!("{w}（%）"),
+            format!("{w} n"),
+            format!("{w} {ci}下限"),
+            format!("{w} {ci}上限"),
+        ]);
     }
     let earlier: Vec<_> = waves.iter().filter(|w| **w < report.year).rev().collect();
     for w in &earlier {
@@ -186,14 +220,18 @@ pub fn trend(report: &Report) -> Table {
         let mut row = vec![q.id.clone(), item_label(q)];
         let value = |w: i32| report.lookup.item(w, ALL_SEGMENT, ALL_GROUP, &q.id);
         for w in waves {
-            if report.lookup.item_hidden(w.0, ALL_SEGMENT, ALL_GROUP, &q.id) {
+            if report
+                .lookup
+                .item_hidden(w.0, ALL_SEGMENT, ALL_GROUP, &q.id)
+            {
                 row.extend([SUPPRESSED; 4].map(String::from));
                 continue;
             }
             let cell = value(w.0);
             row.extend([
                 share(cell.and_then(|c| c.share)),
-                cell.map(|c| c.n_valid.to_string()).unwrap_or_else(|| "0".into()),
+                cell.map(|c| c.n_valid.to_string())
+                    .unwrap_or_else(|| "0".into()),
                 bound(cell.and_then(|c| c.ci).map(|c| c.0)),
                 bound(cell.and_then(|c| c.ci).map(|c| c.1)),
             ]);
@@ -210,7 +248,11 @@ pub fn trend(report: &Report) -> Table {
                 bound(now_cell.and_then(|c| c.diff_ci).map(|c| c.0)),
                 bound(now_cell.and_then(|c| c.diff_ci).map(|c| c.1)),
                 p_value(p),
-                if significant(p, stats) { marks::SIGNIFICANT.into() } else { String::new() },
+                if significant(p, stats) {
+                    marks::SIGNIFICANT.into()
+                } else {
+                    String::new()
+                },
             ]);
         }
         t.rows.push(row);
@@ -221,7 +263,11 @@ pub fn trend(report: &Report) -> Table {
 /// Change from the previous wave per item and group of a segment, with its interval and
 /// test. `None` when the report's wave is the first.
 pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
-    let previous = report.waves.iter().filter(|w| **w < report.year).next_back()?;
+    let previous = report
+        .waves
+        .iter()
+        .filter(|w| **w < report.year)
+        .next_back()?;
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);
@@ -238,7 +284,12 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
     let mut md_headers = vec!["設問".to_string()];
     md_headers.extend(groups.iter().map(|(_, g)| g.clone()));
     let mut t = Table::new(
-        format!("{}：{}から{}への変化", segment.label, previous.japanese(), report.year.japanese()),
+        format!(
+            "{}：{}から{}への変化",
+            segment.label,
+            previous.japanese(),
+            report.year.japanese()
+        ),
         headers,
     );
     t.note = format!(
@@ -271,7 +322,11 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
                 mark.clone(),
             ]);
             md.push(match diff {
-                Some(_) => format!("{} ({}){mark}", change(diff, 1), interval(cell.and_then(|c| c.diff_ci))),
+                Some(_) => format!(
+                    "{} ({}){mark}",
+                    change(diff, 1),
+                    interval(cell.and_then(|c| c.diff_ci))
+                ),
                 None => "-".into(),
             });
         }
@@ -291,23 +346,42 @@ pub fn level_counts(report: &Report) -> Table {
         .and_then(|q| report.pipeline.scale_of(q))
         .map(|s| s.levels.clone())
         .unwrap_or_default();
-    let mut headers = vec!["設問ID".to_string(), "設問".to_string(), "回答者数".to_string()];
+    let mut headers = vec![
+        "設問ID".to_string(),
+        "設問".to_string(),
+        "回答者数".to_string(),
+    ];
     headers.extend(levels.iter().cloned());
     headers.push("無回答".into());
     headers.push("肯定的回答（%）".into());
-    let mut t = Table::new(format!("選択肢別の回答数（全体、{}）", report.year), headers);
+    let mut t = Table::new(
+        format!("選択肢別の回答数（全体、{}）", report.year),
+        headers,
+    );
     t.note = "回答者数はその年度の集計対象の全員、無回答は回答者数から有効回答を引いた人数（回答対象外を含む）です。".into();
     for q in items {
         let Some(cell) = report.lookup.item(wave, ALL_SEGMENT, ALL_GROUP, &q.id) else {
             continue;
         };
-        let n_levels = report.pipeline.scale_of(q).map(|s| s.levels.len()).unwrap_or(0);
+        let n_levels = report
+            .pipeline
+            .scale_of(q)
+            .map(|s| s.levels.len())
+            .unwrap_or(0);
         let mut row = vec![q.id.clone(), item_label(q), cell.respondents.to_string()];
         for k in 0..levels.len() {
-            row.push(if k < n_levels { cell.levels[k].to_string() } else { "-".into() });
+            row.push(if k < n_levels {
+                cell.levels[k].to_string()
+            } else {
+                "-".into()
+            });
         }
         row.push((cell.respondents - cell.n_valid).to_string());
-        row.push(cell.share.map(|s| number(s, 1)).unwrap_or_else(|| "-".into()));
+        row.push(
+            cell.share
+                .map(|s| number(s, 1))
+                .unwrap_or_else(|| "-".into()),
+        );
         t.rows.push(row);
     }
     t

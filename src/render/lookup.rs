@@ -92,7 +92,10 @@ struct Cols<'a>(&'a DataFrame);
 impl Cols<'_> {
     fn strs(&self, name: &str) -> Result<Vec<String>> {
         let c = self.0.column(name)?.cast(&DataType::String)?;
-        Ok(c.str()?.iter().map(|s| s.unwrap_or_default().to_string()).collect())
+        Ok(c.str()?
+            .iter()
+            .map(|s| s.unwrap_or_default().to_string())
+            .collect())
     }
     fn u32s(&self, name: &str) -> Result<Vec<Option<u32>>> {
         Ok(self.0.column(name)?.u32()?.iter().collect())
@@ -101,18 +104,43 @@ impl Cols<'_> {
         Ok(self.0.column(name)?.f64()?.iter().collect())
     }
     fn bools(&self, name: &str) -> Result<Vec<bool>> {
-        Ok(self.0.column(name)?.bool()?.iter().map(|v| v.unwrap_or(false)).collect())
+        Ok(self
+            .0
+            .column(name)?
+            .bool()?
+            .iter()
+            .map(|v| v.unwrap_or(false))
+            .collect())
     }
     fn keys(&self) -> Result<Vec<Key>> {
-        let w: Vec<i32> = self.0.column("wave")?.i32()?.iter().map(|v| v.unwrap_or_default()).collect();
+        let w: Vec<i32> = self
+            .0
+            .column("wave")?
+            .i32()?
+            .iter()
+            .map(|v| v.unwrap_or_default())
+            .collect();
         let (s, g) = (self.strs("segment")?, self.strs("group")?);
-        Ok(w.into_iter().zip(s).zip(g).map(|((w, s), g)| (w, s, g)).collect())
+        Ok(w.into_iter()
+            .zip(s)
+            .zip(g)
+            .map(|((w, s), g)| (w, s, g))
+            .collect())
     }
     fn pairs(&self, lo: &str, hi: &str) -> Result<Vec<Option<(f64, f64)>>> {
-        Ok(self.f64s(lo)?.into_iter().zip(self.f64s(hi)?).map(|(a, b)| a.zip(b)).collect())
+        Ok(self
+            .f64s(lo)?
+            .into_iter()
+            .zip(self.f64s(hi)?)
+            .map(|(a, b)| a.zip(b))
+            .collect())
     }
     fn tests(&self) -> Result<Vec<TestCell>> {
-        let (test, stat, p) = (self.strs("test")?, self.f64s("statistic")?, self.f64s("p_adj")?);
+        let (test, stat, p) = (
+            self.strs("test")?,
+            self.f64s("statistic")?,
+            self.f64s("p_adj")?,
+        );
         let df = self.u32s("df")?;
         Ok((0..self.0.height())
             .map(|r| TestCell {
@@ -128,16 +156,30 @@ impl Cols<'_> {
 impl Lookup {
     pub fn new(pipeline: &Pipeline, agg: &Aggregates) -> Result<Self> {
         let mut out = Lookup::default();
-        let max_levels = pipeline.scales.iter().map(|s| s.levels.len()).max().unwrap_or(0);
+        let max_levels = pipeline
+            .scales
+            .iter()
+            .map(|s| s.levels.len())
+            .max()
+            .unwrap_or(0);
         if agg.items.height() > 0 {
             let c = Cols(&agg.items);
             let item = c.strs("item")?;
-            let (resp, valid, pos, share) =
-                (c.u32s("respondents")?, c.u32s("n_valid")?, c.u32s("n_positive")?, c.f64s("share")?);
-            let levels: Vec<Vec<Option<u32>>> =
-                (1..=max_levels).map(|k| c.u32s(&format!("level_{k}"))).collect::<Result<_>>()?;
+            let (resp, valid, pos, share) = (
+                c.u32s("respondents")?,
+                c.u32s("n_valid")?,
+                c.u32s("n_positive")?,
+                c.f64s("share")?,
+            );
+            let levels: Vec<Vec<Option<u32>>> = (1..=max_levels)
+                .map(|k| c.u32s(&format!("level_{k}")))
+                .collect::<Result<_>>()?;
             let (ci, diff_ci) = (c.pairs("ci_lo", "ci_hi")?, c.pairs("diff_lo", "diff_hi")?);
-            let (p_rest, diff, p_prev) = (c.f64s("p_rest_adj")?, c.f64s("diff_prev")?, c.f64s("p_prev_adj")?);
+            let (p_rest, diff, p_prev) = (
+                c.f64s("p_rest_adj")?,
+                c.f64s("diff_prev")?,
+                c.f64s("p_prev_adj")?,
+            );
             let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, item[r].clone());
@@ -166,8 +208,12 @@ impl Lookup {
         if agg.options.height() > 0 {
             let c = Cols(&agg.options);
             let (q, opt) = (c.strs("question")?, c.u32s("option")?);
-            let (base, chosen, share, rank) =
-                (c.u32s("n_base")?, c.u32s("n_chosen")?, c.f64s("share")?, c.u32s("rank")?);
+            let (base, chosen, share, rank) = (
+                c.u32s("n_base")?,
+                c.u32s("n_chosen")?,
+                c.f64s("share")?,
+                c.u32s("rank")?,
+            );
             let (ci, p_rest) = (c.pairs("ci_lo", "ci_hi")?, c.f64s("p_rest_adj")?);
             let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
             for (r, key) in c.keys()?.into_iter().enumerate() {
@@ -192,37 +238,73 @@ impl Lookup {
         }
         if agg.groups.height() > 0 {
             let c = Cols(&agg.groups);
-            let (resp, share, suppressed) = (c.u32s("respondents")?, c.f64s("share")?, c.bools("suppressed")?);
+            let (resp, share, suppressed) = (
+                c.u32s("respondents")?,
+                c.f64s("share")?,
+                c.bools("suppressed")?,
+            );
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 if suppressed[r] {
                     out.hidden_groups.insert(key);
                 } else {
-                    out.groups.insert(key, GroupCell { respondents: resp[r].unwrap_or(0), share: share[r] });
+                    out.groups.insert(
+                        key,
+                        GroupCell {
+                            respondents: resp[r].unwrap_or(0),
+                            share: share[r],
+                        },
+                    );
                 }
             }
         }
         if agg.item_tests.height() > 0 {
             let c = Cols(&agg.item_tests);
-            let w: Vec<i32> = agg.item_tests.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let w: Vec<i32> = agg
+                .item_tests
+                .column("wave")?
+                .i32()?
+                .iter()
+                .map(|v| v.unwrap_or(0))
+                .collect();
             let (s, item) = (c.strs("segment")?, c.strs("item")?);
             for (r, t) in c.tests()?.into_iter().enumerate() {
-                out.item_tests.insert((w[r], s[r].clone(), item[r].clone()), t);
+                out.item_tests
+                    .insert((w[r], s[r].clone(), item[r].clone()), t);
             }
         }
         if agg.option_tests.height() > 0 {
             let c = Cols(&agg.option_tests);
-            let w: Vec<i32> = agg.option_tests.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let w: Vec<i32> = agg
+                .option_tests
+                .column("wave")?
+                .i32()?
+                .iter()
+                .map(|v| v.unwrap_or(0))
+                .collect();
             let (s, q, o) = (c.strs("segment")?, c.strs("question")?, c.strs("option")?);
             for (r, t) in c.tests()?.into_iter().enumerate() {
-                out.option_tests.insert((w[r], s[r].clone(), q[r].clone(), o[r].parse().unwrap_or(0)), t);
+                out.option_tests.insert(
+                    (w[r], s[r].clone(), q[r].clone(), o[r].parse().unwrap_or(0)),
+                    t,
+                );
             }
         }
         if agg.response.height() > 0 {
             let c = Cols(&agg.response);
-            let w: Vec<i32> = agg.response.column("wave")?.i32()?.iter().map(|v| v.unwrap_or(0)).collect();
+            let w: Vec<i32> = agg
+                .response
+                .column("wave")?
+                .i32()?
+                .iter()
+                .map(|v| v.unwrap_or(0))
+                .collect();
             let g = c.strs("group")?;
             let pop: Vec<Option<u64>> = agg.response.column("population")?.u64()?.iter().collect();
-            let (resp, rate, suppressed) = (c.u32s("respondents")?, c.f64s("rate")?, c.bools("suppressed")?);
+            let (resp, rate, suppressed) = (
+                c.u32s("respondents")?,
+                c.f64s("rate")?,
+                c.bools("suppressed")?,
+            );
             for r in 0..agg.response.height() {
                 out.response.push(ResponseRow {
                     wave: w[r],
@@ -238,44 +320,89 @@ impl Lookup {
     }
 
     pub fn item(&self, wave: i32, segment: &str, group: &str, item: &str) -> Option<&ItemCell> {
-        self.items.get(&((wave, segment.to_string(), group.to_string()), item.to_string()))
+        self.items.get(&(
+            (wave, segment.to_string(), group.to_string()),
+            item.to_string(),
+        ))
     }
 
     pub fn item_hidden(&self, wave: i32, segment: &str, group: &str, item: &str) -> bool {
-        self.hidden_items.contains(&((wave, segment.to_string(), group.to_string()), item.to_string()))
+        self.hidden_items.contains(&(
+            (wave, segment.to_string(), group.to_string()),
+            item.to_string(),
+        ))
     }
 
-    pub fn option(&self, wave: i32, segment: &str, group: &str, question: &str, option: u32) -> Option<&OptionCell> {
-        self.options.get(&((wave, segment.to_string(), group.to_string()), question.to_string(), option))
+    pub fn option(
+        &self,
+        wave: i32,
+        segment: &str,
+        group: &str,
+        question: &str,
+        option: u32,
+    ) -> Option<&OptionCell> {
+        self.options.get(&(
+            (wave, segment.to_string(), group.to_string()),
+            question.to_string(),
+            option,
+        ))
     }
 
-    pub fn option_hidden(&self, wave: i32, segment: &str, group: &str, question: &str, option: u32) -> bool {
-        self.hidden_options
-            .contains(&((wave, segment.to_string(), group.to_string()), question.to_string(), option))
+    pub fn option_hidden(
+        &self,
+        wave: i32,
+        segment: &str,
+        group: &str,
+        question: &str,
+        option: u32,
+    ) -> bool {
+        self.hidden_options.contains(&(
+            (wave, segment.to_string(), group.to_string()),
+            question.to_string(),
+            option,
+        ))
     }
 
     pub fn group(&self, wave: i32, segment: &str, group: &str) -> Option<&GroupCell> {
-        self.groups.get(&(wave, segment.to_string(), group.to_string()))
+        self.groups
+            .get(&(wave, segment.to_string(), group.to_string()))
     }
 
     pub fn group_hidden(&self, wave: i32, segment: &str, group: &str) -> bool {
-        self.hidden_groups.contains(&(wave, segment.to_string(), group.to_string()))
+        self.hidden_groups
+            .contains(&(wave, segment.to_string(), group.to_string()))
     }
 
     pub fn item_test(&self, wave: i32, segment: &str, item: &str) -> Option<&TestCell> {
-        self.item_tests.get(&(wave, segment.to_string(), item.to_string()))
+        self.item_tests
+            .get(&(wave, segment.to_string(), item.to_string()))
     }
 
-    pub fn option_test(&self, wave: i32, segment: &str, question: &str, option: u32) -> Option<&TestCell> {
-        self.option_tests.get(&(wave, segment.to_string(), question.to_string(), option))
+    pub fn option_test(
+        &self,
+        wave: i32,
+        segment: &str,
+        question: &str,
+        option: u32,
+    ) -> Option<&TestCell> {
+        self.option_tests
+            .get(&(wave, segment.to_string(), question.to_string(), option))
     }
 
     /// The groups of a segment in report order: configured order first, then any other value
     /// found in the data (sorted).
     pub fn segment_groups(&self, pipeline: &Pipeline, segment: &Segment) -> Vec<String> {
         let mut order: Vec<String> = match &segment.by {
-            SegmentBy::Age => pipeline.respondents.age.as_ref().map(|a| a.bands.clone()).unwrap_or_default(),
-            SegmentBy::Attribute(k) => pipeline.respondents.attributes[*k].values.clone().unwrap_or_default(),
+            SegmentBy::Age => pipeline
+                .respondents
+                .age
+                .as_ref()
+                .map(|a| a.bands.clone())
+                .unwrap_or_default(),
+            SegmentBy::Attribute(k) => pipeline.respondents.attributes[*k]
+                .values
+                .clone()
+                .unwrap_or_default(),
             SegmentBy::Split { groups, .. } => groups.to_vec(),
         };
         let found: BTreeSet<&String> = self

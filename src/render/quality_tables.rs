@@ -44,8 +44,14 @@ pub fn response_rates(report: &Report) -> Table {
             r.population
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "-".into()),
-            r.respondents.map(|n| n.to_string()).unwrap_or_else(|| SUPPRESSED.into()),
-            if r.suppressed { SUPPRESSED.into() } else { share(r.rate) },
+            r.respondents
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| SUPPRESSED.into()),
+            if r.suppressed {
+                SUPPRESSED.into()
+            } else {
+                share(r.rate)
+            },
         ]);
     }
     t

@@ -101,7 +101,14 @@ pub(super) fn test_note(stats: &Statistics) -> String {
 
 /// Base, count, share, rank, interval, group test and marks of an option in a group; all
 /// `＊` when the cell is suppressed, and nothing when the option has no row.
-pub(super) fn option_row(report: &Report, wave: i32, seg: &str, g: &str, q: &str, k: u32) -> Vec<String> {
+pub(super) fn option_row(
+    report: &Report,
+    wave: i32,
+    seg: &str,
+    g: &str,
+    q: &str,
+    k: u32,
+) -> Vec<String> {
     let stats = &report.pipeline.statistics;
     if report.lookup.option_hidden(wave, seg, g, q, k) {
         return vec![SUPPRESSED.to_string(); 8];
@@ -167,7 +174,8 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
                     let c = report.lookup.option(wave, seg, g, &q.id, k as u32)?;
                     let test = report.lookup.option_test(wave, seg, &q.id, k as u32);
                     let mark = marks(significant(test.map(|t| t.p_adj), stats), c.unstable);
-                    (c.n_chosen > 0).then(|| (c.rank, k, format!("{o}（{}%）{mark}", share(c.share))))
+                    (c.n_chosen > 0)
+                        .then(|| (c.rank, k, format!("{o}（{}%）{mark}", share(c.share))))
                 })
                 .collect();
             v.sort();

@@ -41,7 +41,10 @@ impl Table {
     pub fn to_markdown(&self) -> String {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
         let line = |cells: &[String]| {
-            format!("| {} |\n", cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))
+            format!(
+                "| {} |\n",
+                cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+            )
         };
         let (headers, rows) = match &self.compact {
             Some((h, r)) => (h, r),

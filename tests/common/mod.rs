@@ -127,22 +127,36 @@ fn parse(text: &str) -> Vec<Vec<String>> {
 pub fn assert_columns_match(name: &str, expected: &str, actual: &str) {
     let (e, a) = (parse(expected), parse(actual));
     let mut diffs = Vec::new();
-    let index: Vec<Option<usize>> = e[0].iter().map(|h| a[0].iter().position(|x| x == h)).collect();
+    let index: Vec<Option<usize>> = e[0]
+        .iter()
+        .map(|h| a[0].iter().position(|x| x == h))
+        .collect();
     for (h, i) in e[0].iter().zip(&index) {
         if i.is_none() {
             diffs.push(format!("  column {h} is missing; columns: {:?}", a[0]));
         }
     }
     if e.len() != a.len() {
-        diffs.push(format!("  {} rows expected, {} written", e.len() - 1, a.len() - 1));
+        diffs.push(format!(
+            "  {} rows expected, {} written",
+            e.len() - 1,
+            a.len() - 1
+        ));
     }
     for (r, (er, ar)) in e.iter().zip(&a).enumerate().skip(1) {
         for ((h, i), ev) in e[0].iter().zip(&index).zip(er) {
-            let av = i.and_then(|i| ar.get(i)).map(String::as_str).unwrap_or("<none>");
+            let av = i
+                .and_then(|i| ar.get(i))
+                .map(String::as_str)
+                .unwrap_or("<none>");
             if av != ev {
                 diffs.push(format!("  row {r}, {h}: expected {ev}, written {av}"));
             }
         }
     }
-    assert!(diffs.is_empty(), "{name} differs from the expected table:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{name} differs from the expected table:\n{}",
+        diffs.join("\n")
+    );
 }
