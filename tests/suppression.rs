@@ -1,0 +1,143 @@
+//! Confidentiality: a 4-person age band (20代) and a 3-person department (監査室) must not be
+//! shown anywhere under the report directory, and no total may give them away: with each,
+//! the next smallest group of its segment (30代, 総務課) is suppressed too.
+//! Data: tests/fixtures/suppression/make_fixture.py.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const HIDDEN: [&str; 4] = ["20代", "30代", "監査室", "総務課"];
+const MARK: &str = "＊";
+
+fn report() -> std::path::PathBuf {
+    let out = temp_dir("suppression");
+    run_ok("tests/fixtures/suppression/pipeline.toml", &out);
+    out.join("pipeline/R5")
+}
+
+fn rows(path: &Path) -> Vec<Vec<String>> {
+    let text = read_csv(path);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn every_cell_of_a_small_group_and_its_partner_is_a_marker() {
+    let dir = report();
+    let mut checked = 0;
+    for f in files(&dir.join("tables")) {
+        if !f.ends_with(".csv") {
+            continue;
+        }
+        let rows = rows(&dir.join("tables").join(&f));
+        let header = &rows[0];
+        // Wide tables: columns named after a hidden group.
+        for (j, h) in header.iter().enumerate() {
+            if HIDDEN
+                .iter()
+                .any(|g| h.starts_with(&format!("{g}（")) || h.starts_with(&format!("{g} ")))
+            {
+                for r in &rows[1..] {
+                    assert_eq!(r[j], MARK, "{f}, column {h}: {r:?}");
+                    checked += 1;
+                }
+            }
+        }
+        // Long tables: rows naming a hidden group; every cell after the keys is a marker.
+        let gcol = header
+            .iter()
+            .position(|h| h == "グループ")
+            .or_else(|| header.iter().position(|h| h == "区分"));
+        if let Some(gcol) = gcol {
+            let first_value = header
+                .iter()
+                .position(|h| ["回答者数", "n", "人数"].contains(&h.as_str()))
+                .unwrap_or(header.len());
+            for r in &rows[1..] {
+                if HIDDEN.contains(&r[gcol].as_str()) {
+                    assert!(r[first_value..].iter().all(|c| c == MARK), "{f}: {r:?}");
+                    checked += r.len() - first_value;
+                }
+            }
+        }
+        // Top tables: a hidden group's column is all markers.
+        if f.starts_with("top_") {
+            for (j, h) in header.iter().enumerate() {
+                if HIDDEN.contains(&h.as_str()) {
+                    assert!(rows[1..].iter().all(|r| r[j] == MARK), "{f}, column {h}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} cells checked");
+}
+
+#[test]
+fn no_segment_shows_exactly_one_hidden_group() {
+    // With two or more groups hidden, 全体 minus the groups shown is a sum of several groups
+    // and gives none of them away.
+    let dir = report();
+    for (file, groups) in [
+        ("items_by_age.csv", vec!["20代", "30代", "40代以上"]),
+        ("items_by_dept.csv", vec!["監査室", "総務課", "企画課"]),
+    ] {
+        let rows = rows(&dir.join("tables").join(file));
+        for r in &rows[1..] {
+            let hidden = groups
+                .iter()
+                .filter(|g| {
+                    let j = rows[0]
+                        .iter()
+                        .position(|h| h == &format!("{g}（%）"))
+                        .unwrap();
+                    r[j] == MARK
+                })
+                .count();
+            assert_eq!(hidden, 2, "{file}: {r:?}");
+        }
+    }
+}
+
+#[test]
+fn charts_and_markdown_show_no_value_of_a_hidden_group() {
+    let dir = report();
+    // The hidden groups' true shares, by hand from make_fixture.py: 20代 q1 3/4 = 75.0 and q2
+    // 3/4 = 75.0; 30代 q1 8/15 = 53.3, q2 14/15 = 93.3; 監査室 q1 2/3 = 66.7, q2 3/3 = 100.0;
+    // 総務課 q1 10/17 = 58.8, q2 15/17 = 88.2. None of these is a visible value of the same chart.
+    let age = std::fs::read_to_string(dir.join("charts/items_by_age.svg")).unwrap();
+    for v in ["75.0", "53.3", "93.3"] {
+        assert!(
+            !age.contains(&format!(">{v}")),
+            "items_by_age.svg shows {v}"
+        );
+    }
+    let dept = std::fs::read_to_string(dir.join("charts/items_by_dept.svg")).unwrap();
+    for v in ["66.7", "100.0", "58.8", "88.2"] {
+        assert!(
+            !dept.contains(&format!(">{v}")),
+            "items_by_dept.svg shows {v}"
+        );
+    }
+    // Their Wilson intervals (3/4: 30.1–95.4; 2/3: 20.8–93.9; 8/15: 30.1–75.2) appear nowhere.
+    for f in files(&dir) {
+        let text = std::fs::read_to_string(dir.join(&f)).unwrap();
+        for ci in ["30.1–95.4", "20.8–93.9", "30.1,95.4", "20.8,93.9"] {
+            assert!(!text.contains(ci), "{f} shows the interval {ci}");
+        }
+    }
+    let md = std::fs::read_to_string(dir.join("tables/items_by_age.md")).unwrap();
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| 満足している"))
+        .unwrap();
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    assert_eq!(&cells[3..5], [MARK, MARK], "{row}");
+}
