@@ -43,14 +43,18 @@ fn the_long_aggregate_carries_every_count_for_every_wave() {
         "令和4年度,年代別,30歳代,q1,満足している,3,3,1,33.3,0,1,1,1",
         "令和5年度,やりがい別,やりがい無,q1,満足している,2,2,0,0.0,0,0,1,1",
     ] {
-        assert!(items.lines().any(|l| l == row), "missing {row}\n{items}");
+        let with_more = format!("{row},");
+        assert!(
+            items.lines().any(|l| l.starts_with(&with_more)),
+            "missing {row}\n{items}"
+        );
     }
     // 2 waves × (全体 + 3 bands + 2 split groups + 2 employment types) × 3 items.
     assert_eq!(items.lines().count(), 1 + 2 * 8 * 3);
     let options = read_csv(&out.join("pipeline/R5/tables/aggregate_options.csv"));
     // R4 asked: ids 3 (給与;人間関係), 4 (給与), 8 (業務量).
     assert!(
-        options.contains("令和4年度,全体,全体,m1,満足していない理由,給与,3,2,66.7,1\n"),
+        options.contains("令和4年度,全体,全体,m1,満足していない理由,給与,3,2,66.7,1,"),
         "{options}"
     );
 }
@@ -87,7 +91,8 @@ fn an_earlier_wave_can_be_reported_on_its_own() {
     assert!(run.status.success(), "{}", stderr(&run));
     // R4 alone: q1 5/8, q2 6/9, q3 4/8 (see expected/README.md); no R5 column.
     let trend = read_csv(&out.join("pipeline/R4/tables/trend.csv"));
-    assert_same_lines(
+    assert!(!trend.contains("令和5年度"), "{trend}");
+    assert_columns_match(
         "trend.csv (R4)",
         "設問ID,設問,令和4年度（%）,令和4年度 n\nq1,満足している,62.5,8\nq2,仕事にやりがいを感じている,66.7,9\nq3,仕事を辞めたいと思う（否定的設問）,50.0,8\n",
         &trend,
