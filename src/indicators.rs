@@ -25,6 +25,8 @@ pub struct Observation {
     pub value: f64,
     /// Respondents in the base of a survey share.
     pub base: Option<u32>,
+    /// Confidence interval of a survey share (percent).
+    pub ci: Option<(f64, f64)>,
 }
 
 /// Where an indicator stands at the report's wave.
@@ -113,18 +115,26 @@ fn observations(
             .clone()
             .lazy()
             .filter(col("segment").eq(lit(ALL_SEGMENT)).and(filter))
-            .select([col("wave"), col("share"), col(base).alias("base")])
+            .select([
+                col("wave"),
+                col("share"),
+                col(base).alias("base"),
+                col("ci_lo"),
+                col("ci_hi"),
+            ])
             .sort(["wave"], SortMultipleOptions::default())
             .collect()?;
         let waves = df.column("wave")?.i32()?;
         let shares = df.column("share")?.f64()?;
         let bases = df.column("base")?.u32()?;
+        let (lo, hi) = (df.column("ci_lo")?.f64()?, df.column("ci_hi")?.f64()?);
         Ok((0..df.height())
             .filter_map(|r| {
                 Some(Observation {
                     year: FiscalYear(waves.get(r)?),
                     value: shares.get(r)?,
                     base: bases.get(r),
+                    ci: lo.get(r).zip(hi.get(r)),
                 })
             })
             .collect())
@@ -153,6 +163,7 @@ fn observations(
                     year,
                     value,
                     base: None,
+                    ci: None,
                 })
                 .collect())
         }
@@ -248,6 +259,7 @@ mod tests {
             year: FiscalYear(2023),
             value: baseline,
             base: None,
+            ci: None,
         }];
         (ind, obs)
     }
@@ -257,6 +269,7 @@ mod tests {
             year: FiscalYear(year),
             value,
             base: None,
+            ci: None,
         });
         obs
     }
@@ -317,6 +330,7 @@ mod tests {
                 year: FiscalYear(2022),
                 value: 30.0,
                 base: None,
+                ci: None,
             },
             obs[0],
         ];

@@ -315,4 +315,31 @@ mod tests {
             two_proportion_z(700, 1000, 600, 1000).map(|t| t.p)
         );
     }
+
+    #[test]
+    fn an_item_missing_from_the_previous_wave_has_no_change() {
+        // q2 was not asked in 2022: its 2023 cell has an interval but no change or test.
+        let r = rows(&[
+            (2022, "all", "全体", "q1", 600, 1000),
+            (2023, "all", "全体", "q1", 700, 1000),
+            (2023, "all", "全体", "q2", 10, 20),
+        ]);
+        let previous: BTreeMap<i32, i32> = [(2023, 2022)].into();
+        let s = analyse(
+            &r,
+            &[false; 3],
+            &Statistics::default(),
+            |_| String::new(),
+            &previous,
+        );
+        assert!(s.ci_lo[2].is_some());
+        assert_eq!(
+            (s.diff_prev[2], s.p_prev[2], s.p_prev_adj[2]),
+            (None, None, None)
+        );
+        // q1 alone in its family: adjusted = raw.
+        assert_eq!(s.p_prev_adj[1], s.p_prev[1]);
+        // n = 20 is below the unstable threshold of 30.
+        assert!(s.unstable[2]);
+    }
 }

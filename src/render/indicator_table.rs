@@ -1,6 +1,7 @@
 //! The KGI/KPI table: previous year, baseline, current, target, changes, progress, status.
 
 use super::format::{change, number};
+use super::marks::{bound, ci_label};
 use super::table::Table;
 use super::Report;
 use crate::pipeline::Bound;
@@ -26,11 +27,15 @@ pub fn indicator_table(report: &Report) -> Table {
         "経路上の値",
         "判定",
     ];
-    let mut t = Table::new(
-        format!("KGI・KPI の状況（{}）", report.year),
-        headers.map(String::from).to_vec(),
-    );
-    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。".into();
+    let ci = ci_label(&report.pipeline.statistics);
+    let mut headers = headers.map(String::from).to_vec();
+    headers.extend([
+        format!("現在値の{ci}下限"),
+        format!("現在値の{ci}上限"),
+        "現在値の n".into(),
+    ]);
+    let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める指標には現在値の Wilson スコア区間と回答数（n）を示します。".into();
     for row in report.indicators {
         let ind = &report.pipeline.indicators[row.indicator];
         let d = ind.decimals;
@@ -68,6 +73,12 @@ pub fn indicator_table(report: &Report) -> Table {
                 .unwrap_or_else(|| "-".into()),
             value(row.expected),
             row.status.label().into(),
+            bound(row.current.and_then(|o| o.ci).map(|c| c.0)),
+            bound(row.current.and_then(|o| o.ci).map(|c| c.1)),
+            row.current
+                .and_then(|o| o.base)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
         ]);
     }
     t
