@@ -119,6 +119,10 @@ fn charts_and_markdown_show_no_value_of_a_hidden_group() {
             "items_by_age.svg shows {v}"
         );
     }
+    assert!(
+        age.contains("＊秘匿"),
+        "the chart shows where a group is suppressed"
+    );
     let dept = std::fs::read_to_string(dir.join("charts/items_by_dept.svg")).unwrap();
     for v in ["66.7", "100.0", "58.8", "88.2"] {
         assert!(

@@ -2,11 +2,12 @@
 //! indicator's path from baseline toward target. Drawing itself is in `charts`.
 
 use super::charts::{
-    grouped_bars_svg, indicator_path_svg, GroupedBars, IndicatorPath, PathPoint, Series,
+    grouped_bars_svg, indicator_path_svg, CellNote, GroupedBars, IndicatorPath, PathPoint, Series,
 };
-use super::items::segment_items;
+use super::items::{segment_items, table_groups};
+use super::marks::significant;
 use super::Report;
-use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
+use crate::aggregate::ALL_SEGMENT;
 use crate::pipeline::Segment;
 use anyhow::Result;
 
@@ -19,24 +20,48 @@ pub struct Chart {
 
 /// Positive share of every scale item per group of a segment (and 全体), report's wave.
 pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
-    let wave = report.year.0;
+    let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let items = segment_items(report, segment);
-    let mut groups = vec![(ALL_SEGMENT.to_string(), ALL_GROUP.to_string())];
-    groups.extend(
-        report
-            .lookup
-            .segment_groups(report.pipeline, segment)
-            .into_iter()
-            .map(|g| (segment.id.clone(), g)),
-    );
+    let groups = table_groups(report, segment);
+    let lookup = &report.lookup;
+    // Two groups: the pair is marked when the test between them is significant; more
+    // groups: each group against the rest.
+    let two = groups.len() == 3;
+    let note = |s: &str, g: &str, q: &str| -> CellNote {
+        if lookup.item_hidden(wave, s, g, q) {
+            return CellNote::Suppressed;
+        }
+        let Some(c) = lookup.item(wave, s, g, q) else {
+            return CellNote::Plain;
+        };
+        let p = if two && s != ALL_SEGMENT {
+            lookup.item_test(wave, s, q).map(|t| t.p_adj)
+        } else {
+            c.p_rest_adj
+        };
+        match (significant(p, stats), c.unstable) {
+            (true, true) => CellNote::SignificantUnstable,
+            (true, false) => CellNote::Significant,
+            (false, true) => CellNote::Unstable,
+            (false, false) => CellNote::Plain,
+        }
+    };
     let series = groups
         .iter()
-        .map(|(s, g)| Series {
-            name: g.clone(),
-            values: items
+        .map(|(s, g)| {
+            let cells: Vec<_> = items
                 .iter()
-                .map(|q| report.lookup.item(wave, s, g, &q.id).and_then(|c| c.share))
-                .collect(),
+                .map(|q| lookup.item(wave, s, g, &q.id))
+                .collect();
+            Series {
+                name: g.clone(),
+                values: cells.iter().map(|c| c.and_then(|c| c.share)).collect(),
+                intervals: cells
+                    .iter()
+                    .map(|c| c.filter(|c| c.share.is_some()).and_then(|c| c.ci))
+                    .collect(),
+                notes: items.iter().map(|q| note(s, g, &q.id)).collect(),
+            }
         })
         .collect();
     let chart = GroupedBars {
@@ -71,6 +96,11 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             unit: ind.unit.clone(),
             lower_is_better: ind.lower_is_better,
             actual: row.history.iter().map(|o| point(o.year, o.value)).collect(),
+            intervals: if row.history.iter().any(|o| o.ci.is_some()) {
+                row.history.iter().map(|o| o.ci).collect()
+            } else {
+                vec![]
+            },
             baseline: point(baseline.year, baseline.value),
             target: point(ind.target_year, ind.target),
         };

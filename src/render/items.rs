@@ -263,11 +263,7 @@ pub fn trend(report: &Report) -> Table {
 /// Change from the previous wave per item and group of a segment, with its interval and
 /// test. `None` when the report's wave is the first.
 pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
-    let previous = report
-        .waves
-        .iter()
-        .filter(|w| **w < report.year)
-        .next_back()?;
+    let previous = report.waves.iter().rfind(|w| **w < report.year)?;
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);

@@ -1,11 +1,14 @@
 //! The grouped horizontal bar chart ([`grouped_bars_svg`]): its input ([`GroupedBars`],
-//! [`Series`]), its layout (category bands, legend with the note on negative statements, value
-//! axis) and its drawing. The category label column is in `bars_labels`.
+//! [`Series`]), its layout (category bands, legend with the notes on negative statements and on
+//! the marks used, value axis) and its drawing. The category label column is in `bars_labels`;
+//! the cells (bars, confidence interval whiskers, printed values with their marks, suppressed
+//! cells) and [`CellNote`] are in `bars_cells`.
 
 use anyhow::{ensure, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::bars_cells::{draw_cell, suffix_room, Cell, CellNote, CellPlace, Marks};
 use super::bars_labels::{LabelColumn, LABEL_PX};
 use super::colors::{
     AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, PALETTE, SEPARATOR_COLOR,
@@ -17,7 +20,6 @@ use super::draw::{
 };
 use super::font::{ensure_fonts, text_style};
 use super::legend::{draw_legend, legend_height, LegendItem};
-use super::numbers::format_one_decimal;
 
 /// Legend note explaining the "▼" put in front of the label of a negative statement.
 const NEGATIVE_NOTE: &str = "▼ 否定的な設問（高いほど望ましくない）";
@@ -31,6 +33,14 @@ pub struct Series {
     /// value label are drawn. Values outside 0..=100 are printed as given but the bar is clipped
     /// to the axis; non-finite values are treated like `None`.
     pub values: Vec<Option<f64>>,
+    /// 95 % confidence interval per category (low, high) in percent, drawn as a thin dark whisker
+    /// with end caps across the bar's middle (also where the value is `None`); the printed value
+    /// moves right of the whisker. Empty means no intervals; otherwise one entry per category.
+    /// Non-finite intervals are treated like `None`.
+    pub intervals: Vec<Option<(f64, f64)>>,
+    /// Per category: how the value is to be read (marks after the printed value, suppression).
+    /// Empty means all [`CellNote::Plain`]; otherwise one entry per category.
+    pub notes: Vec<CellNote>,
 }
 
 /// A horizontal grouped bar chart: categories down the y axis, one bar per series inside each
@@ -67,8 +77,8 @@ const BAR_H: f64 = 14.0;
 const BAND_PAD: f64 = 16.0;
 /// A category band is never lower than this, so that two label lines fit.
 const MIN_BAND_H: f64 = 40.0;
-const VALUE_PX: f64 = 11.0;
-/// Room right of the value axis for the printed value of a 100 % bar.
+/// Room right of the value axis for the printed value of a 100 % bar (plus the widest mark
+/// printed after a value).
 const VALUE_ROOM: f64 = 44.0;
 
 /// Height in pixels of one category band for `n_series` series.
@@ -82,10 +92,12 @@ fn band_height(n_series: usize) -> f64 {
 /// negative), then one band per category of height `max(series × 14 + 16, 40)` px with the bars
 /// in series order top to bottom, then the value axis (0–100, every 10) with its caption. The
 /// width is 1000 px; the height grows with categories × series. Each bar carries its value with
-/// one decimal (see [`format_one_decimal`]); `None` values draw nothing.
+/// one decimal (see [`format_one_decimal`](super::format_one_decimal)) and the marks of its
+/// [`CellNote`]; `None` values draw no bar. Intervals are whiskers; suppressed cells show only
+/// "＊秘匿". The legend explains each mark the chart shows (interval, "*", "※", "＊秘匿").
 ///
-/// Errors: a series whose number of values differs from the number of categories, or a
-/// non-empty `negative` of another length. Empty categories, no series and all-`None` values
+/// Errors: a series whose number of values differs from the number of categories, a non-empty
+/// `intervals` or `notes` of another length, or a non-empty `negative` of another length. Empty categories, no series and all-`None` values
 /// are drawn without error (an empty chart says "表示するデータがありません").
 pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
     ensure_fonts()?;
@@ -98,6 +110,13 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
             s.values.len(),
             n
         );
+        for (what, len) in [("intervals", s.intervals.len()), ("notes", s.notes.len())] {
+            ensure!(
+                len == 0 || len == n,
+                "series {:?} has {len} {what} for {n} categories",
+                s.name
+            );
+        }
     }
     ensure!(
         chart.negative.is_empty() || chart.negative.len() == n,
@@ -112,7 +131,7 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
     let band_h = band_height(n_series);
     let labels = LabelColumn::new(chart, band_h);
 
-    // Legend items: series, then the explanation of the negative mark.
+    // Legend items: series, the explanation of the negative mark, then of the other marks.
     let mut legend: Vec<LegendItem<'_>> = chart
         .series
         .iter()
@@ -130,6 +149,7 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
             ..LegendItem::new(0.0, NEGATIVE_NOTE, |_, _, _| Ok(()))
         });
     }
+    legend.extend(Marks::of(&chart.series, n).legend());
 
     // Vertical layout. The header height depends on wrapping, so measure it with a dry run of
     // the same calculations used for drawing.
@@ -145,7 +165,7 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
     let plot_top = header_h;
     let plot_bottom = plot_top + body_h;
     let plot_left = MARGIN + labels.width + 10.0;
-    let plot_right = width - MARGIN - VALUE_ROOM;
+    let plot_right = width - MARGIN - VALUE_ROOM - suffix_room(&chart.series, n);
     let x_of = |v: f64| plot_left + v.clamp(0.0, 100.0) / 100.0 * (plot_right - plot_left);
 
     svg_document((BARS_WIDTH, height), |root| {
@@ -215,30 +235,20 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
             )?;
         }
 
-        // Bars and their values.
-        let value_style = text_style(VALUE_PX, &TEXT_COLOR, HPos::Left, VPos::Center);
+        // Bars, whiskers and values.
         let bars_h = n_series as f64 * BAR_H;
         for i in 0..n {
             let band_top = plot_top + i as f64 * band_h;
             let first_bar_top = band_top + (band_h - bars_h) / 2.0;
             for (j, s) in chart.series.iter().enumerate() {
-                let Some(v) = s.values[i].filter(|v| v.is_finite()) else {
-                    continue;
-                };
-                let color = PALETTE[j % PALETTE.len()];
                 let y0 = first_bar_top + j as f64 * BAR_H + 1.0;
-                let y1 = y0 + BAR_H - 2.0;
-                let x1 = x_of(v);
-                root.draw(&Rectangle::new(
-                    [(to_px(plot_left), to_px(y0)), (to_px(x1), to_px(y1))],
-                    color.filled(),
-                ))?;
-                draw_text(
-                    root,
-                    &format_one_decimal(v),
-                    (x1 + 4.0, (y0 + y1) / 2.0),
-                    &value_style,
-                )?;
+                let place = CellPlace {
+                    y0,
+                    y1: y0 + BAR_H - 2.0,
+                    x_zero: plot_left,
+                    x_of: &x_of,
+                };
+                draw_cell(root, &Cell::of(s, i), &place, &PALETTE[j % PALETTE.len()])?;
             }
         }
 
@@ -268,18 +278,7 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::charts::test_support::{assert_svg_document, attr, hex, texts};
-
-    /// `<rect>` elements filled with one of the series colours, i.e. the bars.
-    fn bar_rects(svg: &str) -> Vec<&str> {
-        let fills: Vec<String> = PALETTE
-            .iter()
-            .map(|c| format!("fill=\"{}\"", hex(c)))
-            .collect();
-        svg.lines()
-            .filter(|l| l.starts_with("<rect") && fills.iter().any(|f| l.contains(f.as_str())))
-            .collect()
-    }
+    use crate::render::charts::test_support::{assert_svg_document, attr, bar_rects, hex, texts};
 
     fn sample_bars() -> GroupedBars {
         GroupedBars {
@@ -294,10 +293,14 @@ mod tests {
                 Series {
                     name: "20歳代".into(),
                     values: vec![Some(62.25), None, Some(0.05)],
+                    intervals: vec![],
+                    notes: vec![],
                 },
                 Series {
                     name: "30歳代".into(),
                     values: vec![Some(40.0), Some(12.5), None],
+                    intervals: vec![],
+                    notes: vec![],
                 },
             ],
             value_axis_label: "肯定的回答の割合（%）".into(),
@@ -411,6 +414,8 @@ mod tests {
             five.series.push(Series {
                 name: format!("群{k}"),
                 values: vec![Some(10.0); 4],
+                intervals: vec![],
+                notes: vec![],
             });
         }
         assert_eq!(height(&five) - h4, 4.0 * 3.0 * BAR_H);
@@ -462,6 +467,14 @@ mod tests {
         let mut chart = sample_bars();
         chart.negative = vec![true];
         assert!(grouped_bars_svg(&chart).is_err());
+        let mut chart = sample_bars();
+        chart.series[1].intervals = vec![Some((1.0, 2.0)); 2];
+        let err = grouped_bars_svg(&chart).unwrap_err().to_string();
+        assert!(err.contains("2 intervals for 3"), "{err}");
+        let mut chart = sample_bars();
+        chart.series[0].notes = vec![CellNote::Plain; 4];
+        let err = grouped_bars_svg(&chart).unwrap_err().to_string();
+        assert!(err.contains("4 notes for 3"), "{err}");
     }
 
     #[test]

@@ -103,6 +103,8 @@ mod tests {
             series: vec![Series {
                 name: "全体".into(),
                 values: vec![None, None],
+                intervals: vec![],
+                notes: vec![],
             }],
             value_axis_label: String::new(),
         };

@@ -1,5 +1,6 @@
 //! The charts' colour scheme: series palette, text and axis greys, the marking of negative
-//! statements on bar charts, and the actual / baseline / target colours of indicator charts.
+//! statements on bar charts, the actual / baseline / target colours of indicator charts, and the
+//! confidence interval whiskers and value marks of both.
 
 use plotters::style::RGBColor;
 
@@ -28,3 +29,6 @@ pub(super) const NEGATIVE_BAND_COLOR: RGBColor = RGBColor(0xFC, 0xEE, 0xEF);
 pub(super) const ACTUAL_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 pub(super) const TARGET_COLOR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
+/// Confidence interval whiskers (both charts) and the "＊秘匿" marker of suppressed bar cells.
+pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
+pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);

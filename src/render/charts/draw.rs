@@ -1,13 +1,13 @@
 //! Drawing primitives shared by the charts: the SVG document and its drawing area, pixel
-//! rounding, text, straight lines, legend swatches and wrapped titles, and the layout sizes both
-//! charts use.
+//! rounding, text, straight lines, confidence interval whiskers, legend swatches and wrapped
+//! titles, and the layout sizes both charts use.
 
 use anyhow::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::colors::TEXT_COLOR;
+use super::colors::{TEXT_COLOR, WHISKER_COLOR};
 use super::font::font;
 use super::wrap::wrap_text;
 
@@ -85,6 +85,40 @@ pub(super) fn draw_vline(
     style: ShapeStyle,
 ) -> Result<()> {
     draw_line(area, (x, y0), (x, y1), style)
+}
+
+/// Stroke of a confidence interval whisker.
+pub(super) fn whisker_style() -> ShapeStyle {
+    WHISKER_COLOR.stroke_width(1)
+}
+
+/// Draws a confidence interval whisker from `from` to `to` (a horizontal or a vertical line) with
+/// end caps `cap` pixels long across it, as a single polyline (one `<polyline>` per whisker).
+pub(super) fn draw_whisker(
+    area: &Area<'_>,
+    from: (f64, f64),
+    to: (f64, f64),
+    cap: f64,
+) -> Result<()> {
+    let half = cap / 2.0;
+    let (dx, dy) = if (to.1 - from.1).abs() > (to.0 - from.0).abs() {
+        (half, 0.0)
+    } else {
+        (0.0, half)
+    };
+    let points = [
+        (from.0 - dx, from.1 - dy),
+        (from.0 + dx, from.1 + dy),
+        from,
+        to,
+        (to.0 - dx, to.1 - dy),
+        (to.0 + dx, to.1 + dy),
+    ];
+    area.draw(&PathElement::new(
+        points.map(|(x, y)| (to_px(x), to_px(y))).to_vec(),
+        whisker_style(),
+    ))?;
+    Ok(())
 }
 
 /// A filled square legend swatch. Drawn as a polygon so that the only `<rect>` elements in the

@@ -3,10 +3,13 @@
 //! This module owns the two charts of a report and re-exports their public API:
 //! - the grouped horizontal bar chart used for the per-statement comparisons
 //!   ([`grouped_bars_svg`]: age bands, やりがい有 / やりがい無, ...), in `bars`, with its
-//!   category label column in `bars_labels`;
+//!   category label column in `bars_labels` and its cells in `bars_cells`: bars, 95 % confidence
+//!   interval whiskers, printed values with the marks of their [`CellNote`] ("*" significant,
+//!   "※" unstable) and the "＊秘匿" marker of suppressed cells;
 //! - the KGI/KPI path chart ([`indicator_path_svg`]: actual values, baseline, target), in `path`,
-//!   with its fiscal-year and value axes in `path_axes` and the placement of its printed values
-//!   in `path_labels`.
+//!   with its fiscal-year and value axes in `path_axes`, the placement of its printed values
+//!   in `path_labels` and the 95 % confidence interval whiskers at the actual points in
+//!   `path_intervals`.
 //!
 //! The pieces both charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -37,6 +40,7 @@
 //! `FontUnavailable`, even for SVG output.
 
 mod bars;
+mod bars_cells;
 mod bars_labels;
 mod colors;
 mod draw;
@@ -45,11 +49,13 @@ mod legend;
 mod numbers;
 mod path;
 mod path_axes;
+mod path_intervals;
 mod path_labels;
 #[cfg(test)]
 mod test_support;
 mod wrap;
 
 pub use bars::{grouped_bars_svg, GroupedBars, Series};
+pub use bars_cells::CellNote;
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_svg, IndicatorPath, PathPoint};

@@ -1,7 +1,7 @@
 //! The KGI/KPI path chart ([`indicator_path_svg`]): its input ([`IndicatorPath`], [`PathPoint`]),
 //! its legend, the actual line, the dashed path from baseline to target, and the baseline and
 //! target markers. The axes are in `path_axes`, the placement of the printed values in
-//! `path_labels`.
+//! `path_labels`, the confidence interval whiskers at the actual points in `path_intervals`.
 
 use anyhow::{bail, Result};
 use plotters::element::DashedPathElement;
@@ -16,6 +16,7 @@ use super::font::{ensure_fonts, text_style, text_width};
 use super::legend::{draw_legend, legend_width, LegendItem};
 use super::numbers::{format_tick, format_value};
 use super::path_axes::{value_range, Years};
+use super::path_intervals::{draw_whiskers, interval_legend_item, sorted_actual};
 use super::path_labels::{LabelPlacement, VALUE_PX};
 
 /// One point on an indicator chart.
@@ -42,6 +43,10 @@ pub struct IndicatorPath {
     /// Observed values by fiscal year (may start before the baseline year; may be empty or hold
     /// a single point).
     pub actual: Vec<PathPoint>,
+    /// 95 % confidence interval (low, high) of each `actual` point, in the same order, drawn as a
+    /// vertical whisker at the point (`None`: no whisker). Empty means no intervals; otherwise one
+    /// entry per actual point.
+    pub intervals: Vec<Option<(f64, f64)>>,
     /// The baseline the target path starts from.
     pub baseline: PathPoint,
     /// The target (year and value) the path leads to.
@@ -57,23 +62,24 @@ const PATH_HEIGHT: u32 = 450;
 /// to the target year (extended to any actual point outside that span), labelled with the labels
 /// given (years without a point get a label derived from a neighbour's, see `path_axes`; labels
 /// are thinned when they would overlap). Actual values are a solid line with points and
-/// printed values; the baseline is ringed; a dashed straight line ("目標への経路") joins the
+/// printed values (moved past the ends of their confidence interval whiskers, with the legend
+/// entry "95%信頼区間" when there are any); the baseline is ringed; a dashed straight line ("目標への経路") joins the
 /// baseline to the target, which is marked with a diamond and its value. A caption under the
 /// title states the direction ("↑ 高いほど望ましい" / "↓ 低いほど望ましい"), and the unit is
 /// shown above the y axis, e.g. "（%）". The y range is padded around all values including the
-/// target, kept at or above 0 when no value is negative, and capped at 100 for "%" when no value
+/// target and the interval ends, kept at or above 0 when no value is negative, and capped at 100 for "%" when no value
 /// exceeds 100.
 ///
 /// Printed values are whole numbers when every value on the chart is whole, otherwise one
 /// decimal rounded half-up ([`format_one_decimal`](super::format_one_decimal)), followed by the
 /// unit.
 ///
-/// Errors: a non-finite value anywhere, or years spanning more than 100 fiscal years.
+/// Errors: a non-finite value or interval end anywhere, a non-empty `intervals` of another
+/// length than `actual`, or years spanning more than 100 fiscal years.
 pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
     ensure_fonts()?;
     // Actual points in year order (a stable sort keeps the given order within a year).
-    let mut actual: Vec<&PathPoint> = chart.actual.iter().collect();
-    actual.sort_by_key(|p| p.fiscal_year);
+    let (actual, intervals) = sorted_actual(chart)?;
     let all_points = || {
         actual
             .iter()
@@ -92,7 +98,10 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
 
     let years = Years::of(chart)?;
     let unit = chart.unit.as_str();
-    let values: Vec<f64> = all_points().map(|p| p.value).collect();
+    let values: Vec<f64> = all_points()
+        .map(|p| p.value)
+        .chain(intervals.iter().flatten().flat_map(|&(lo, hi)| [lo, hi]))
+        .collect();
     let (y_lo, y_hi) = value_range(&values, unit);
     // Printed values: whole numbers when every value on the chart is whole.
     let whole = all_points().all(|p| p.value.fract() == 0.0);
@@ -105,7 +114,7 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
         "↑ 高いほど望ましい"
     };
 
-    let legend = path_legend();
+    let legend = path_legend(intervals.iter().any(Option::is_some));
 
     svg_document((PATH_WIDTH, PATH_HEIGHT), |root| {
         // Header: title, then the direction caption (left) and the legend (right) on one row.
@@ -168,6 +177,7 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
         let plot_h = f64::from(ctx.plotting_area().dim_in_pixel().1);
         let labels = LabelPlacement::new(
             &actual,
+            &intervals,
             &chart.baseline,
             &chart.target,
             (y_lo, y_hi),
@@ -182,7 +192,8 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
             TARGET_COLOR.stroke_width(2),
         ))?;
 
-        // Actual values.
+        // Confidence intervals, then the actual values on top.
+        draw_whiskers(root, &actual, &intervals, |x, y| ctx.backend_coord(&(x, y)))?;
         ctx.draw_series(LineSeries::new(
             actual.iter().copied().map(to_xy),
             ACTUAL_COLOR.stroke_width(2),
@@ -237,18 +248,22 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
     })
 }
 
-/// The legend entries: actual line, baseline ring, dashed path and target diamond.
-fn path_legend() -> Vec<LegendItem<'static>> {
-    vec![
-        LegendItem::new(26.0, "実績", |a, x, y| {
-            draw_hline(a, x, x + 26.0, y, ACTUAL_COLOR.stroke_width(2))?;
-            a.draw(&Circle::new(
-                (to_px(x + 13.0), to_px(y)),
-                4,
-                ACTUAL_COLOR.filled(),
-            ))?;
-            Ok(())
-        }),
+/// The legend entries: actual line, the whisker when `intervals` are drawn, baseline ring, dashed
+/// path and target diamond.
+fn path_legend(intervals: bool) -> Vec<LegendItem<'static>> {
+    let mut items = vec![LegendItem::new(26.0, "実績", |a, x, y| {
+        draw_hline(a, x, x + 26.0, y, ACTUAL_COLOR.stroke_width(2))?;
+        a.draw(&Circle::new(
+            (to_px(x + 13.0), to_px(y)),
+            4,
+            ACTUAL_COLOR.filled(),
+        ))?;
+        Ok(())
+    })];
+    if intervals {
+        items.push(interval_legend_item());
+    }
+    items.extend([
         LegendItem::new(12.0, "基準値", |a, x, y| {
             a.draw(&Circle::new(
                 (to_px(x + 6.0), to_px(y)),
@@ -270,7 +285,8 @@ fn path_legend() -> Vec<LegendItem<'static>> {
             a.draw(&diamond((to_px(x + 7.0), to_px(y)), 7))?;
             Ok(())
         }),
-    ]
+    ]);
+    items
 }
 
 /// A filled diamond marker centred at `c` with half-diagonal `r`.
@@ -305,6 +321,7 @@ mod tests {
             unit: "%".into(),
             lower_is_better: false,
             actual: vec![point(2022, "R4", 55.2), point(2023, "R5", 58.45)],
+            intervals: vec![],
             baseline: point(2023, "R5", 58.45),
             target: point(2027, "R9", 70.0),
         }
@@ -349,6 +366,7 @@ mod tests {
             unit: "時間".into(),
             lower_is_better: true,
             actual: vec![point(2023, "令和5年度", 18.0)],
+            intervals: vec![],
             baseline: point(2023, "令和5年度", 18.0),
             target: point(2026, "令和8年度", 12.0),
         };
@@ -369,6 +387,7 @@ mod tests {
             unit: "人".into(),
             lower_is_better: false,
             actual: vec![point(2020, "R2", 10.0), point(2021, "R3", 12.0)],
+            intervals: vec![],
             baseline: point(2021, "R3", 12.0),
             target: point(2024, "R6", 300.0),
         };

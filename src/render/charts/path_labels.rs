@@ -1,10 +1,12 @@
 //! Placement of the printed values on the indicator chart: above or below each point (on the
-//! outer side of the line, never under the x axis labels), shifted sideways off a steady slope,
-//! and the baseline and target values kept off the actual values' labels.
+//! outer side of the line, past the end of its confidence interval whisker, never under the x
+//! axis labels), shifted sideways off a steady slope, and the baseline and target values kept off
+//! the actual values' labels.
 
 use super::draw::to_px;
 use super::font::text_width;
 use super::path::PathPoint;
+use super::path_intervals::Interval;
 
 /// Font size of the printed values.
 pub(super) const VALUE_PX: f64 = 12.0;
@@ -13,6 +15,8 @@ pub(super) const VALUE_PX: f64 = 12.0;
 pub(super) struct LabelPlacement<'a> {
     /// Actual points in year order.
     actual: &'a [&'a PathPoint],
+    /// Per actual point: its confidence interval, if any.
+    intervals: &'a [Option<Interval>],
     baseline: &'a PathPoint,
     target: &'a PathPoint,
     /// Per actual point: whether its label prefers to sit above it.
@@ -24,14 +28,15 @@ pub(super) struct LabelPlacement<'a> {
 }
 
 impl<'a> LabelPlacement<'a> {
-    /// Placement for `actual` (in year order), `baseline` and `target` on a plot `plot_h` pixels
-    /// high showing `y_lo..y_hi`.
+    /// Placement for `actual` (in year order) with their `intervals` (one per point, or none),
+    /// `baseline` and `target` on a plot `plot_h` pixels high showing `y_lo..y_hi`.
     ///
     /// An actual value's label goes on the outer side of the line: above a peak, below a trough,
     /// below the start of a rising line, and so on. The point at the baseline year continues into
     /// the target path when it is the last one.
     pub(super) fn new(
         actual: &'a [&'a PathPoint],
+        intervals: &'a [Option<Interval>],
         baseline: &'a PathPoint,
         target: &'a PathPoint,
         (y_lo, y_hi): (f64, f64),
@@ -54,6 +59,7 @@ impl<'a> LabelPlacement<'a> {
             .collect();
         LabelPlacement {
             actual,
+            intervals,
             baseline,
             target,
             above,
@@ -78,6 +84,33 @@ impl<'a> LabelPlacement<'a> {
         }
     }
 
+    /// The values the `i`-th actual point and its whisker span.
+    fn extent(&self, i: usize) -> (f64, f64) {
+        let v = self.actual[i].value;
+        match self.intervals.get(i).copied().flatten() {
+            Some((lo, hi)) => (lo.min(v), hi.max(v)),
+            None => (v, v),
+        }
+    }
+
+    /// Whether the label of the `i`-th actual point is above it: where it prefers to be, unless
+    /// below the lower end of its whisker the x axis labels are in the way.
+    fn actual_above(&self, i: usize) -> bool {
+        self.offset(self.extent(i).0, self.above[i]) < 0
+    }
+
+    /// Vertical offset of the label of the `i`-th actual point: 14 px above the upper end of its
+    /// whisker (the point itself when it has none) or 16 px below the lower end.
+    fn actual_dy(&self, i: usize) -> i32 {
+        let v = self.px_below_top(self.actual[i].value);
+        let (lo, hi) = self.extent(i);
+        if self.actual_above(i) {
+            -14 - to_px(v - self.px_below_top(hi))
+        } else {
+            16 + to_px(self.px_below_top(lo) - v)
+        }
+    }
+
     /// Offset (dx, dy) of the label `text` of the `i`-th actual point. On a steady slope the
     /// label also moves sideways, off the line: up-left or down-right of a rising point, up-right
     /// or down-left of a falling one.
@@ -86,7 +119,7 @@ impl<'a> LabelPlacement<'a> {
         let prev = i.checked_sub(1).map(|k| self.actual[k].value);
         let next = self.actual.get(i + 1).map(|q| q.value);
         let shift = to_px(text_width(text, VALUE_PX) / 2.0 + 2.0);
-        let dy = self.offset(p.value, self.above[i]);
+        let dy = self.actual_dy(i);
         let dx = match (prev, next) {
             (Some(a), Some(b)) if a < p.value && p.value < b => -shift,
             (Some(a), Some(b)) if a > p.value && p.value > b => shift,
@@ -99,15 +132,13 @@ impl<'a> LabelPlacement<'a> {
     /// Whether the label of an actual value sitting within 20 px of `q` is above its point, if
     /// there is such a label.
     fn actual_label_near(&self, q: &PathPoint) -> Option<bool> {
-        self.actual
-            .iter()
-            .copied()
-            .zip(&self.above)
-            .find(|(p, _)| {
+        (0..self.actual.len())
+            .find(|&i| {
+                let p = self.actual[i];
                 p.fiscal_year == q.fiscal_year
                     && (self.px_below_top(p.value) - self.px_below_top(q.value)).abs() < 20.0
             })
-            .map(|(p, above)| self.offset(p.value, *above) < 0)
+            .map(|i| self.actual_above(i))
     }
 
     /// Vertical offset of the label of `q` that prefers to sit above it when `preferred_above`;
