@@ -1,7 +1,8 @@
 //! Group sizes and response rates.
 //!
 //! `groups`: per wave × segment × group, the respondents in it and their share of those who
-//! have a group in that segment (the やりがい有 68.7% / 無 31.3% split, the age structure).
+//! have a group in that segment (the やりがい有 68.7% / 無 31.3% split, the age structure),
+//! with the share's Wilson interval.
 //! `response`: per wave and employment type, population (from the pipeline file),
 //! respondents and response rate.
 
@@ -9,8 +10,9 @@ use super::annotate::null_suppressed;
 use super::suppress::{decide, Candidate, GroupKey};
 use super::{by_segment, percent, ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Pipeline;
+use crate::stats::wilson;
 use polars::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Group sizes with suppression, and the set of suppressed groups (which suppresses their
 /// cells in every other table).
@@ -43,13 +45,41 @@ pub fn groups(
         .map(|v| v.unwrap_or(0))
         .collect();
     let suppressed = flag(&keys, &sizes, pipeline.statistics.min_group);
+    // Interval of each group's share of its segment (wave × segment total).
+    let mut totals: BTreeMap<(i32, &str), u64> = BTreeMap::new();
+    for (k, n) in keys.iter().zip(&sizes) {
+        *totals.entry((k.0, k.1.as_str())).or_default() += *n as u64;
+    }
+    let ci: Vec<Option<(f64, f64)>> = keys
+        .iter()
+        .zip(&sizes)
+        .map(|(k, n)| {
+            wilson(
+                *n as u64,
+                totals[&(k.0, k.1.as_str())],
+                pipeline.statistics.confidence,
+            )
+        })
+        .collect();
+    let mut df = df;
+    df.with_column(Column::new(
+        "ci_lo".into(),
+        ci.iter()
+            .map(|c| c.map(|c| 100.0 * c.0))
+            .collect::<Vec<_>>(),
+    ))?;
+    df.with_column(Column::new(
+        "ci_hi".into(),
+        ci.iter()
+            .map(|c| c.map(|c| 100.0 * c.1))
+            .collect::<Vec<_>>(),
+    ))?;
     let hidden: BTreeSet<GroupKey> = keys
         .into_iter()
         .zip(&suppressed)
         .filter(|(_, s)| **s)
         .map(|(k, _)| k)
         .collect();
-    let mut df = df;
     df.with_column(Column::new("suppressed".into(), suppressed))?;
     Ok((
         null_suppressed(df, &["wave", "segment", "group", "suppressed"])?,

@@ -39,7 +39,7 @@ pub struct Aggregates {
     /// p, p_adj.
     pub option_tests: DataFrame,
     /// wave, segment, group, respondents, share (of those with a group in that segment),
-    /// suppressed.
+    /// ci_lo, ci_hi, suppressed.
     pub groups: DataFrame,
     /// wave, group (employment type or 全体), population, respondents, rate, suppressed.
     pub response: DataFrame,

@@ -161,9 +161,17 @@ pub fn group_sizes(report: &Report, segment: &Segment) -> Table {
         format!("{}の区分（{}）", segment.label, report.year),
         vec!["区分".into(), "人数".into(), "割合（%）".into()],
     );
+    let ci = ci_label(&report.pipeline.statistics);
+    t.headers.extend([format!("{ci}下限"), format!("{ci}上限")]);
     for g in report.lookup.segment_groups(report.pipeline, segment) {
         if report.lookup.group_hidden(wave, &segment.id, &g) {
-            t.rows.push(vec![g, SUPPRESSED.into(), SUPPRESSED.into()]);
+            t.rows.push(vec![
+                g,
+                SUPPRESSED.into(),
+                SUPPRESSED.into(),
+                SUPPRESSED.into(),
+                SUPPRESSED.into(),
+            ]);
             continue;
         }
         let cell = report.lookup.group(wave, &segment.id, &g);
@@ -172,6 +180,8 @@ pub fn group_sizes(report: &Report, segment: &Segment) -> Table {
             cell.map(|c| c.respondents.to_string())
                 .unwrap_or_else(|| "0".into()),
             share(cell.and_then(|c| c.share)),
+            bound(cell.and_then(|c| c.ci).map(|c| c.0)),
+            bound(cell.and_then(|c| c.ci).map(|c| c.1)),
         ]);
     }
     t.note = format!(

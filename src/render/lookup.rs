@@ -57,6 +57,7 @@ pub struct TestCell {
 pub struct GroupCell {
     pub respondents: u32,
     pub share: Option<f64>,
+    pub ci: Option<(f64, f64)>,
 }
 
 /// A response-rate row; `respondents` and `rate` are `None` when suppressed.
@@ -243,6 +244,7 @@ impl Lookup {
                 c.f64s("share")?,
                 c.bools("suppressed")?,
             );
+            let ci = c.pairs("ci_lo", "ci_hi")?;
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 if suppressed[r] {
                     out.hidden_groups.insert(key);
@@ -252,6 +254,7 @@ impl Lookup {
                         GroupCell {
                             respondents: resp[r].unwrap_or(0),
                             share: share[r],
+                            ci: ci[r],
                         },
                     );
                 }
