@@ -14,6 +14,7 @@ use crate::fiscal_year::FiscalYear;
 use crate::ingest::AdminValue;
 use crate::normalize::normalize_label;
 use crate::pipeline::{Bound, Indicator, IndicatorSource, Pipeline};
+use crate::stats::t_interval;
 use anyhow::Result;
 use polars::prelude::*;
 use std::collections::BTreeMap;
@@ -153,17 +154,22 @@ fn observations(
         }
         IndicatorSource::Admin { name } => {
             let key = normalize_label(name);
-            let mut by_year: BTreeMap<FiscalYear, f64> = BTreeMap::new();
+            let mut by_year: BTreeMap<FiscalYear, &AdminValue> = BTreeMap::new();
             for v in admin.iter().filter(|v| v.key == key) {
-                by_year.insert(v.year, v.value);
+                by_year.insert(v.year, v);
             }
+            let level = pipeline.statistics.confidence;
             Ok(by_year
                 .into_iter()
-                .map(|(year, value)| Observation {
+                .map(|(year, v)| Observation {
                     year,
-                    value,
-                    base: None,
-                    ci: None,
+                    value: v.value,
+                    base: v.n.and_then(|n| u32::try_from(n).ok()),
+                    // A mean with its standard deviation and count: Student's t interval.
+                    ci: v
+                        .sd
+                        .zip(v.n)
+                        .and_then(|(sd, n)| t_interval(v.value, sd, n, level)),
                 })
                 .collect())
         }

@@ -338,6 +338,10 @@ pub struct AdminSource {
     pub indicator_column: String,
     pub year_column: String,
     pub value_column: String,
+    /// Standard deviation and count of a mean: (header, required). Required when set in the
+    /// pipeline file; the default headers are used only when the table has them.
+    pub sd_column: (String, bool),
+    pub n_column: (String, bool),
 }
 
 impl Pipeline {

@@ -90,6 +90,14 @@ fn the_committed_report_holds_every_table_and_chart() {
         assert_eq!(cells[4], "令和5年度", "{line}");
         assert_ne!(cells[9], "-", "{line}");
     }
+    // The training-satisfaction mean has its t interval: 4.31, sd 0.80, n 160 →
+    // scipy.stats.t.interval(0.95, df=159, loc=4.31, scale=0.80/math.sqrt(160))
+    // = (4.18509…, 4.43490…), printed with the indicator's two decimals.
+    let training = indicators
+        .lines()
+        .find(|l| l.contains("研修アンケート満足度"))
+        .unwrap();
+    assert!(training.ends_with(",4.19,4.43,160"), "{training}");
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     for svg in all.iter().filter(|f| f.ends_with(".svg")) {
         assert!(

@@ -281,6 +281,11 @@ pub struct AdminFile {
     pub year_column: Option<String>,
     /// Header of the value column (default `"値"`).
     pub value_column: Option<String>,
+    /// Header of the standard-deviation column of means, for a t interval (default
+    /// `"標準偏差"`, used when present).
+    pub sd_column: Option<String>,
+    /// Header of the number-of-answers column of means (default `"回答数"`, used when present).
+    pub n_column: Option<String>,
 }
 
 /// Report settings.

@@ -1,7 +1,7 @@
 //! The KGI/KPI table: previous year, baseline, current, target, changes, progress, status.
 
 use super::format::{change, number};
-use super::marks::{bound, ci_label};
+use super::marks::ci_label;
 use super::table::Table;
 use super::Report;
 use crate::pipeline::Bound;
@@ -35,7 +35,7 @@ pub fn indicator_table(report: &Report) -> Table {
         "現在値の n".into(),
     ]);
     let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
-    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める指標には現在値の Wilson スコア区間と回答数（n）を示します。".into();
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。".into();
     for row in report.indicators {
         let ind = &report.pipeline.indicators[row.indicator];
         let d = ind.decimals;
@@ -73,8 +73,8 @@ pub fn indicator_table(report: &Report) -> Table {
                 .unwrap_or_else(|| "-".into()),
             value(row.expected),
             row.status.label().into(),
-            bound(row.current.and_then(|o| o.ci).map(|c| c.0)),
-            bound(row.current.and_then(|o| o.ci).map(|c| c.1)),
+            value(row.current.and_then(|o| o.ci).map(|c| c.0)),
+            value(row.current.and_then(|o| o.ci).map(|c| c.1)),
             row.current
                 .and_then(|o| o.base)
                 .map(|n| n.to_string())

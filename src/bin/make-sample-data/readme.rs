@@ -186,7 +186,7 @@ with the communication statement, plus 0–2 other factors; the others choose `�
 with probability {} (statement 15 agreed) or {}, else 1–3 of the other options. For this \
 question the number of (other) choices has weights {:?}, and the other options have weights \
 有 {:?}, 無 {:?}.\n\
-- **Administrative indicators** (`admin-indicators.csv`, columns `指標,年度,値`): fixed values, \
+- **Administrative indicators** (`admin-indicators.csv`, columns `指標,年度,値,標準偏差,回答数`; the last two only for the training-satisfaction mean, so its t interval can be shown): fixed values, \
 R4/R5 as published by Otaru, R6 invented. 年度 is written `R4`, `令和5年度` and `2024` on \
 purpose (three valid forms of R4, R5, R6).\n",
         N_CHOICES_W,

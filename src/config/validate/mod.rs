@@ -144,6 +144,8 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             indicator_column: a.indicator_column.clone().unwrap_or_else(|| "指標".into()),
             year_column: a.year_column.clone().unwrap_or_else(|| "年度".into()),
             value_column: a.value_column.clone().unwrap_or_else(|| "値".into()),
+            sd_column: optional_column(&a.sd_column, "標準偏差"),
+            n_column: optional_column(&a.n_column, "回答数"),
         })
     });
     let statistics = statistics(&file.statistics, &mut p);
@@ -173,6 +175,14 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         top_n,
         statistics,
     })
+}
+
+/// An optional column: the configured header (required), else the default (if present).
+fn optional_column(configured: &Option<String>, default: &str) -> (String, bool) {
+    match configured {
+        Some(h) => (h.clone(), true),
+        None => (default.to_string(), false),
+    }
 }
 
 fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
