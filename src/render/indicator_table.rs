@@ -36,6 +36,23 @@ pub fn indicator_table(report: &Report) -> Table {
     ]);
     let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
     t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。".into();
+    let short = |y: crate::fiscal_year::FiscalYear| y.short();
+    let md_headers = [
+        "区分",
+        "指標",
+        "判定",
+        "前年度",
+        "基準値",
+        "現在値",
+        "目標",
+        "前年度から",
+        "基準値から",
+        "進捗率",
+        "経路上の値",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut md_rows = Vec::new();
     for row in report.indicators {
         let ind = &report.pipeline.indicators[row.indicator];
         let d = ind.decimals;
@@ -48,6 +65,53 @@ pub fn indicator_table(report: &Report) -> Table {
             Some(Bound::AtLeast) => format!("{}以上", number(ind.target, d)),
             None => number(ind.target, d),
         };
+        let with_unit = |v: Option<f64>| match v {
+            Some(v) => format!("{}{}", number(v, d), ind.unit),
+            None => "-".into(),
+        };
+        let at = |o: Option<crate::indicators::Observation>| match o {
+            Some(o) => format!("{}（{}）", with_unit(Some(o.value)), short(o.year)),
+            None => "-".into(),
+        };
+        let current = match (row.current, row.current.and_then(|o| o.ci)) {
+            (Some(o), Some((lo, hi))) => {
+                format!("{} [{}–{}]", at(Some(o)), number(lo, d), number(hi, d))
+            }
+            (o, _) => at(o),
+        };
+        md_rows.push(vec![
+            ind.level.label().into(),
+            format!(
+                "{}（{}）",
+                ind.name,
+                if ind.lower_is_better {
+                    "低いほど良い"
+                } else {
+                    "高いほど良い"
+                }
+            ),
+            row.status.label().into(),
+            at(row.prior),
+            at(row.baseline),
+            current,
+            format!(
+                "{}{}{}（{}）",
+                number(ind.target, d),
+                ind.unit,
+                match ind.bound {
+                    Some(Bound::AtMost) => "以下",
+                    Some(Bound::AtLeast) => "以上",
+                    None => "",
+                },
+                short(ind.target_year)
+            ),
+            change(row.change_prior, d),
+            change(row.change_baseline, d),
+            row.progress
+                .map(|p| format!("{}%", number(p * 100.0, 1)))
+                .unwrap_or_else(|| "-".into()),
+            with_unit(row.expected),
+        ]);
         t.rows.push(vec![
             ind.level.label().into(),
             ind.name.clone(),
@@ -81,5 +145,6 @@ pub fn indicator_table(report: &Report) -> Table {
                 .unwrap_or_else(|| "-".into()),
         ]);
     }
+    t.compact = Some((md_headers, md_rows));
     t
 }
