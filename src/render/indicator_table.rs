@@ -2,7 +2,7 @@
 
 use super::format::{change, number};
 use super::marks::ci_label;
-use super::table::Table;
+use super::table::{Kind, Table};
 use super::Report;
 use crate::pipeline::Bound;
 
@@ -146,5 +146,22 @@ pub fn indicator_table(report: &Report) -> Table {
         ]);
     }
     t.compact = Some((md_headers, md_rows));
+    // Values are in each indicator's own unit, so none but the progress column is a percent.
+    let mut kinds = vec![Kind::Text; t.headers.len()];
+    for (i, h) in t.headers.iter().enumerate() {
+        kinds[i] = match h.as_str() {
+            "進捗率（%）" => Kind::Percent,
+            "前年度値"
+            | "基準値"
+            | "現在値"
+            | "前年度からの変化"
+            | "基準値からの変化"
+            | "経路上の値"
+            | "現在値の n" => Kind::Number,
+            h if h.starts_with("現在値の") => Kind::Number,
+            _ => Kind::Text,
+        };
+    }
+    t.kinds = Some(kinds);
     t
 }

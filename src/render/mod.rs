@@ -1,6 +1,6 @@
 //! Render: the aggregate tables and indicator rows → files under
 //! `<out>/<pipeline>/<wave>/`: `tables/*.csv` (UTF-8 with BOM) and `tables/*.md`,
-//! `charts/*.svg`, `report.md` and the self-contained `report.html`. Rendering formats and
+//! `charts/*.svg`, `report.md`, the self-contained `report.html` and `report.xlsx`. Rendering formats and
 //! lays out numbers; it never computes one.
 
 mod aggregate_tables;
@@ -17,6 +17,7 @@ mod quality_tables;
 mod reasons;
 mod sections;
 pub mod table;
+mod xlsx;
 
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::IndicatorRow;
@@ -40,7 +41,8 @@ pub struct Report<'a> {
 }
 
 /// Writes the full report into `dir` (replacing what was there) and returns the files written:
-/// every table as CSV and Markdown, every chart as SVG, `report.md` and `report.html`.
+/// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html` and
+/// `report.xlsx`.
 pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     let sections = sections::sections(report)?;
     let mut written = Vec::new();
@@ -61,6 +63,11 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
         dir,
         "report.html",
         html::report(report, &sections).as_bytes(),
+    )?);
+    written.push(write(
+        dir,
+        "report.xlsx",
+        &xlsx::report(report, &sections)?,
     )?);
     Ok(written)
 }

@@ -14,6 +14,59 @@ pub struct Table {
     /// A compact form for Markdown (headers, rows) when the CSV form is too wide to read;
     /// `None` = the CSV form.
     pub compact: Option<(Vec<String>, Vec<Vec<String>>)>,
+    /// What each column holds, for typed cells in Excel; `None` = inferred from the headers.
+    pub kinds: Option<Vec<Kind>>,
+}
+
+/// What a column holds. Cells that do not parse as numbers (markers such as ＊ or -) stay text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A percentage printed as 62.2: stored as 0.622 with a % format.
+    Percent,
+    /// A count or other number, stored with the decimals it is printed with.
+    Number,
+}
+
+impl Table {
+    /// The kind of every column: the explicit `kinds`, else inferred from the headers.
+    pub fn column_kinds(&self) -> Vec<Kind> {
+        if let Some(k) = &self.kinds {
+            return k.clone();
+        }
+        self.headers.iter().map(|h| infer_kind(h)).collect()
+    }
+}
+
+/// Infers a column's kind from its Japanese header.
+fn infer_kind(header: &str) -> Kind {
+    const NUMBER_WORDS: [&str; 14] = [
+        "（pt）",
+        "p値",
+        "変化",
+        "統計量",
+        "人数",
+        "回答者数",
+        "有効回答数",
+        "肯定的回答数",
+        "選択数",
+        "対象者数",
+        "読込行数",
+        "使用行数",
+        "除外行数",
+        "順位",
+    ];
+    if header.contains("（%）") || header.contains("%CI") || header.contains("%）") {
+        Kind::Percent
+    } else if header == "n"
+        || header.ends_with(" n")
+        || header == "行"
+        || NUMBER_WORDS.iter().any(|w| header.contains(w))
+    {
+        Kind::Number
+    } else {
+        Kind::Text
+    }
 }
 
 impl Table {
