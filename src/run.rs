@@ -1,6 +1,7 @@
 //! The `run` and `check` commands: the stages called in order, nothing else.
 
 use crate::aggregate::aggregate;
+use crate::atomic::{self, staging_path};
 use crate::clean::clean;
 use crate::config;
 use crate::fiscal_year::FiscalYear;
@@ -11,7 +12,7 @@ use crate::render::{lookup::Lookup, render, render_quality, Report};
 use crate::segment::segment;
 use anyhow::{bail, Result};
 use polars::prelude::IntoLazy;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -93,8 +94,14 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         render_quality(&report, &dir)?
     } else {
         progress("表とグラフを書き出しています");
-        replace_dir(&dir)?;
-        render(&report, &dir)?
+        let staging = atomic::Staging::new(&dir)?;
+        let written = render(&report, staging.path())?;
+        staging.publish()?;
+        // Report the files at their final place.
+        written
+            .into_iter()
+            .map(|f| dir.join(f.strip_prefix(staging_path(&dir)).unwrap_or(&f)))
+            .collect()
     };
     Ok(RunSummary {
         dir,
@@ -102,14 +109,4 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         accounting: cleaned.accounting,
         issues: issues.len(),
     })
-}
-
-/// Empties the report directory so no file of an earlier run is left beside the new ones.
-fn replace_dir(dir: &Path) -> Result<()> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(|e| {
-            anyhow::anyhow!("前回の出力フォルダ {} を消せません: {e}", dir.display())
-        })?;
-    }
-    Ok(())
 }
