@@ -18,6 +18,19 @@ pub struct Table {
     pub kinds: Option<Vec<Kind>>,
 }
 
+/// A CSV cell that a spreadsheet could take for a formula (text from respondents or the export
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so Excel
+/// shows it as text. Numbers such as `+1.6` or `-0.8` and the no-data marker `-` are left as
+/// they are.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell != "-" && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// What a column holds. Cells that do not parse as numbers (markers such as ＊ or -) stay text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -83,9 +96,9 @@ impl Table {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xEF\xBB\xBF".to_vec());
-        w.write_record(&self.headers)?;
+        w.write_record(self.headers.iter().map(|c| neutralise(c).into_owned()))?;
         for r in &self.rows {
-            w.write_record(r)?;
+            w.write_record(r.iter().map(|c| neutralise(c).into_owned()))?;
         }
         w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }
@@ -134,6 +147,25 @@ mod tests {
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert_eq!(text, "設問,割合\r\n\"情報共有、意見交換,など\",62.2\r\n");
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_but_numbers_are_not() {
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("+cmd"), "'+cmd");
+        assert_eq!(neutralise("\t=1"), "'\t=1");
+        assert_eq!(neutralise("+1.6"), "+1.6");
+        assert_eq!(neutralise("-0.8"), "-0.8");
+        assert_eq!(neutralise("-"), "-");
+        assert_eq!(neutralise("満足している"), "満足している");
+        let mut t = Table::new("t", vec!["値".into()]);
+        t.rows.push(vec!["=1+2".into()]);
+        let csv = String::from_utf8(t.to_csv().unwrap()[3..].to_vec()).unwrap();
+        assert_eq!(csv, "値\r\n'=1+2\r\n");
     }
 
     #[test]
