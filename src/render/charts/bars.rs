@@ -15,14 +15,15 @@ use super::colors::{
     SUBTLE_TEXT_COLOR, TEXT_COLOR,
 };
 use super::draw::{
-    draw_hline, draw_swatch, draw_text, draw_title, draw_vline, svg_document, title_height, to_px,
-    MARGIN, TICK_PX,
+    draw_hline, draw_text, draw_title, draw_vline, title_height, to_px, Svg, Target, MARGIN,
+    TICK_PX,
 };
 use super::font::{ensure_fonts, text_style};
-use super::legend::{draw_legend, legend_height, LegendItem};
+use super::legend::{draw_legend, legend_height, LegendItem, Symbol};
+use super::raster::Png;
 
 /// Legend note explaining the "▼" put in front of the label of a negative statement.
-const NEGATIVE_NOTE: &str = "▼ 否定的な設問（高いほど望ましくない）";
+pub(super) const NEGATIVE_NOTE: &str = "▼ 否定的な設問（高いほど望ましくない）";
 
 /// One group of bars in a [`GroupedBars`] chart (e.g. one age band).
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +101,17 @@ fn band_height(n_series: usize) -> f64 {
 /// `intervals` or `notes` of another length, or a non-empty `negative` of another length. Empty categories, no series and all-`None` values
 /// are drawn without error (an empty chart says "表示するデータがありません").
 pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
+    grouped_bars(chart, Svg)
+}
+
+/// Draws the same chart as [`grouped_bars_svg`] as a PNG image (at twice the SVG's pixel size)
+/// and returns its bytes; the same input gives the same bytes.
+pub fn grouped_bars_png(chart: &GroupedBars) -> Result<Vec<u8>> {
+    grouped_bars(chart, Png)
+}
+
+/// Draws the grouped bar chart on `target`.
+fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> {
     ensure_fonts()?;
     let n = chart.categories.len();
     for s in &chart.series {
@@ -132,22 +144,17 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
     let labels = LabelColumn::new(chart, band_h);
 
     // Legend items: series, the explanation of the negative mark, then of the other marks.
-    let mut legend: Vec<LegendItem<'_>> = chart
+    let mut legend: Vec<LegendItem> = chart
         .series
         .iter()
         .enumerate()
         .map(|(j, s)| {
             let color = PALETTE[j % PALETTE.len()];
-            LegendItem::new(14.0, s.name.clone(), move |a, x, y| {
-                draw_swatch(a, x, y, 14.0, &color)
-            })
+            LegendItem::new(14.0, s.name.clone(), Symbol::Swatch { color, size: 14.0 })
         })
         .collect();
     if any_negative {
-        legend.push(LegendItem {
-            label_color: NEGATIVE_COLOR,
-            ..LegendItem::new(0.0, NEGATIVE_NOTE, |_, _, _| Ok(()))
-        });
+        legend.push(LegendItem::note(NEGATIVE_NOTE, NEGATIVE_COLOR));
     }
     legend.extend(Marks::of(&chart.series, n).legend());
 
@@ -168,7 +175,7 @@ pub fn grouped_bars_svg(chart: &GroupedBars) -> Result<String> {
     let plot_right = width - MARGIN - VALUE_ROOM - suffix_room(&chart.series, n);
     let x_of = |v: f64| plot_left + v.clamp(0.0, 100.0) / 100.0 * (plot_right - plot_left);
 
-    svg_document((BARS_WIDTH, height), |root| {
+    target.render((BARS_WIDTH, height), |root| {
         let y = draw_title(root, &chart.title, width, 12.0)?;
         draw_legend(root, &legend, MARGIN, width - MARGIN, y + 6.0)?;
 

@@ -9,9 +9,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::Series;
 use super::colors::{SUPPRESSED_COLOR, TEXT_COLOR};
-use super::draw::{draw_text, draw_whisker, to_px, Area};
+use super::draw::{draw_text, draw_whisker, to_px, Area, Backend};
 use super::font::{text_style, text_width};
-use super::legend::LegendItem;
+use super::legend::{LegendItem, Symbol};
 use super::numbers::format_one_decimal;
 
 /// Font size of the printed values and of the "＊秘匿" marker.
@@ -116,8 +116,8 @@ pub(super) struct CellPlace<'a> {
 
 /// Draws a cell: its bar in `color`, its whisker across the bar's middle, and its printed value
 /// right of both; for a suppressed cell only the "＊秘匿" marker.
-pub(super) fn draw_cell(
-    area: &Area<'_>,
+pub(super) fn draw_cell<DB: Backend>(
+    area: &Area<DB>,
     cell: &Cell,
     place: &CellPlace<'_>,
     color: &RGBColor,
@@ -191,12 +191,15 @@ impl Marks {
     }
 
     /// Legend entries for the marks shown: the whisker symbol, then one line per mark.
-    pub(super) fn legend(&self) -> Vec<LegendItem<'static>> {
+    pub(super) fn legend(&self) -> Vec<LegendItem> {
         let mut items = Vec::new();
         if self.interval {
-            items.push(LegendItem::new(24.0, INTERVAL_NOTE, |a, x, y| {
-                draw_whisker(a, (x + 2.0, y), (x + 22.0, y), CAP_PX)
-            }));
+            let whisker = Symbol::Whisker {
+                from: (2.0, 0.0),
+                to: (22.0, 0.0),
+                cap: CAP_PX,
+            };
+            items.push(LegendItem::new(24.0, INTERVAL_NOTE, whisker));
         }
         for (used, note) in [
             (self.significant, SIGNIFICANT_NOTE),
@@ -204,7 +207,7 @@ impl Marks {
             (self.suppressed, SUPPRESSED_NOTE),
         ] {
             if used {
-                items.push(LegendItem::new(0.0, note, |_, _, _| Ok(())));
+                items.push(LegendItem::new(0.0, note, Symbol::Blank));
             }
         }
         items

@@ -1,13 +1,14 @@
-//! The category label column of the bar chart: labels of negative statements marked with "▼",
-//! wrapped to a column as wide as the widest label (at most [`MAX_LABEL_W`]), and drawn
-//! right-aligned next to the value axis, centred in their category band.
+//! The category label column of the bar chart (also the row labels of the diverging bars and the
+//! heatmap): labels of negative statements marked with "▼", wrapped to a column as wide as the
+//! widest label (at most [`MAX_LABEL_W`]), and drawn right-aligned next to the value axis,
+//! centred in their category band.
 
 use anyhow::Result;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::GroupedBars;
 use super::colors::{NEGATIVE_COLOR, TEXT_COLOR};
-use super::draw::{draw_text, Area};
+use super::draw::{draw_text, Area, Backend};
 use super::font::{text_style, text_width};
 use super::wrap::wrap_text;
 
@@ -18,7 +19,7 @@ const LINE_H: f64 = LABEL_PX * 1.3;
 /// Widest category label column.
 const MAX_LABEL_W: f64 = 300.0;
 /// Marker put in front of the label of a negative statement.
-const NEGATIVE_MARK: &str = "▼";
+pub(super) const NEGATIVE_MARK: &str = "▼";
 
 /// The wrapped category labels and the width of their column.
 pub(super) struct LabelColumn {
@@ -32,14 +33,24 @@ impl LabelColumn {
     /// Labels of the chart's categories for bands `band_h` pixels high (one to three lines each,
     /// as many as fit).
     pub(super) fn new(chart: &GroupedBars, band_h: f64) -> LabelColumn {
+        let labels = (0..chart.categories.len())
+            .map(|i| (chart.categories[i].as_str(), chart.is_negative(i)));
+        LabelColumn::of(labels, band_h)
+    }
+
+    /// Labels (text, negative statement) for bands `band_h` pixels high (one to three lines
+    /// each, as many as fit).
+    pub(super) fn of<'a>(
+        labels: impl Iterator<Item = (&'a str, bool)>,
+        band_h: f64,
+    ) -> LabelColumn {
         let max_lines = (((band_h - 6.0) / LINE_H).floor() as usize).clamp(1, 3);
-        let marked: Vec<(String, bool)> = (0..chart.categories.len())
-            .map(|i| {
-                let negative = chart.is_negative(i);
+        let marked: Vec<(String, bool)> = labels
+            .map(|(label, negative)| {
                 let label = if negative {
-                    format!("{NEGATIVE_MARK}{}", chart.categories[i])
+                    format!("{NEGATIVE_MARK}{label}")
                 } else {
-                    chart.categories[i].clone()
+                    label.to_string()
                 };
                 (label, negative)
             })
@@ -69,7 +80,13 @@ impl LabelColumn {
 
     /// Draws the labels right-aligned at `right`, each vertically centred in its band (bands of
     /// `band_h` pixels from `top`); negative statements in red.
-    pub(super) fn draw(&self, area: &Area<'_>, right: f64, top: f64, band_h: f64) -> Result<()> {
+    pub(super) fn draw<DB: Backend>(
+        &self,
+        area: &Area<DB>,
+        right: f64,
+        top: f64,
+        band_h: f64,
+    ) -> Result<()> {
         for (i, (lines, negative)) in self.labels.iter().enumerate() {
             let color = if *negative {
                 NEGATIVE_COLOR

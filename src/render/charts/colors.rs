@@ -1,6 +1,7 @@
 //! The charts' colour scheme: series palette, text and axis greys, the marking of negative
-//! statements on bar charts, the actual / baseline / target colours of indicator charts, and the
-//! confidence interval whiskers and value marks of both.
+//! statements on bar charts, the actual / baseline / target colours of indicator charts, the
+//! confidence interval whiskers and value marks of both, and the blue–orange diverging scale of
+//! the diverging stacked bars and the heatmap.
 
 use plotters::style::RGBColor;
 
@@ -32,3 +33,41 @@ pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
 /// Confidence interval whiskers (both charts) and the "＊秘匿" marker of suppressed bar cells.
 pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
+
+/// Ends of the diverging scales (diverging stacked bars and heatmap): blue for agreeing / better,
+/// orange for disagreeing / worse (a pair that stays apart for common colour-vision
+/// deficiencies), each from its strong end to a light tint.
+pub(super) const GOOD_STRONG: RGBColor = RGBColor(0x21, 0x66, 0xAC);
+pub(super) const GOOD_LIGHT: RGBColor = RGBColor(0xC6, 0xDB, 0xEF);
+pub(super) const BAD_STRONG: RGBColor = RGBColor(0xC4, 0x5A, 0x00);
+pub(super) const BAD_LIGHT: RGBColor = RGBColor(0xFD, 0xD9, 0xB5);
+/// Background of empty heatmap cells and of panels.
+pub(super) const EMPTY_CELL_COLOR: RGBColor = RGBColor(0xF2, 0xF2, 0xF2);
+
+/// Linear mix of `a` and `b` (`t` = 0 gives `a`, 1 gives `b`).
+pub(super) fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let ch = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    RGBColor(ch(a.0, b.0), ch(a.1, b.1), ch(a.2, b.2))
+}
+
+/// A colour on the good (blue) or bad (orange) side at `strength` from 0 (light tint) to 1
+/// (strong).
+pub(super) fn side_color(good: bool, strength: f64) -> RGBColor {
+    if good {
+        mix(GOOD_LIGHT, GOOD_STRONG, strength)
+    } else {
+        mix(BAD_LIGHT, BAD_STRONG, strength)
+    }
+}
+
+/// Text colour readable on `background`: white on dark colours, the text colour otherwise.
+pub(super) fn text_on(background: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = background;
+    let luma = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if luma < 140.0 {
+        RGBColor(0xFF, 0xFF, 0xFF)
+    } else {
+        TEXT_COLOR
+    }
+}

@@ -1,6 +1,10 @@
-//! Drawing primitives shared by the charts: the SVG document and its drawing area, pixel
+//! Drawing primitives shared by the charts: the backends a chart is drawn on ([`Backend`], and
+//! [`Target`], which turns one drawing into an SVG string or, in `raster`, PNG bytes), pixel
 //! rounding, text, straight lines, confidence interval whiskers, legend swatches and wrapped
-//! titles, and the layout sizes both charts use.
+//! titles, and the layout sizes the charts use.
+//!
+//! Every chart draws through these functions on an [`Area`] of any [`Backend`], so the SVG and
+//! the PNG of a chart come from one implementation.
 
 use anyhow::Result;
 use plotters::coord::Shift;
@@ -16,21 +20,56 @@ pub(super) const MARGIN: f64 = 16.0;
 /// Font size of axis tick labels.
 pub(super) const TICK_PX: f64 = 12.0;
 
-pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+/// A plotters backend the charts can be drawn on: its errors convert into `anyhow::Error`.
+pub(super) trait Backend: DrawingBackend<ErrorType: 'static> {}
 
-/// Draws an SVG document of `size` pixels with `draw` on a white background and returns it.
-pub(super) fn svg_document(
-    size: (u32, u32),
-    draw: impl FnOnce(&Area<'_>) -> Result<()>,
-) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        draw(&root)?;
-        root.present()?;
+impl<B> Backend for B where B: DrawingBackend<ErrorType: 'static> {}
+
+/// The whole drawing area of a chart on backend `DB`.
+pub(super) type Area<DB> = DrawingArea<DB, Shift>;
+
+/// Where a chart is drawn, and what comes out: an SVG string ([`Svg`]) or PNG bytes
+/// (`raster::Png`). A chart function is generic over its target and calls [`Target::render`]
+/// once with its size and its drawing code.
+pub(super) trait Target {
+    /// The backend drawn on (it may borrow its output buffer for `'a`).
+    type Backend<'a>: DrawingBackend<ErrorType = Self::Error>;
+    /// The backend's error type (named here so that its `'static` bound is known).
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// What the rendering returns.
+    type Output;
+
+    /// Draws a document of `size` (width, height) pixels with `draw` on a white background and
+    /// returns it.
+    fn render(
+        self,
+        size: (u32, u32),
+        draw: impl for<'a> FnOnce(&Area<Self::Backend<'a>>) -> Result<()>,
+    ) -> Result<Self::Output>;
+}
+
+/// The SVG target: a document string from plotters' SVG backend.
+pub(super) struct Svg;
+
+impl Target for Svg {
+    type Backend<'a> = SVGBackend<'a>;
+    type Error = std::io::Error;
+    type Output = String;
+
+    fn render(
+        self,
+        size: (u32, u32),
+        draw: impl for<'a> FnOnce(&Area<SVGBackend<'a>>) -> Result<()>,
+    ) -> Result<String> {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            root.fill(&WHITE)?;
+            draw(&root)?;
+            root.present()?;
+        }
+        Ok(svg)
     }
-    Ok(svg)
 }
 
 /// Rounds a layout coordinate to whole pixels.
@@ -39,8 +78,8 @@ pub(super) fn to_px(v: f64) -> i32 {
 }
 
 /// Draws `text` at `pos` (nothing for empty text).
-pub(super) fn draw_text(
-    area: &Area<'_>,
+pub(super) fn draw_text<DB: Backend>(
+    area: &Area<DB>,
     text: &str,
     pos: (f64, f64),
     style: &TextStyle<'_>,
@@ -57,7 +96,12 @@ pub(super) fn draw_text(
 }
 
 /// Draws a straight line from `from` to `to`.
-fn draw_line(area: &Area<'_>, from: (f64, f64), to: (f64, f64), style: ShapeStyle) -> Result<()> {
+fn draw_line<DB: Backend>(
+    area: &Area<DB>,
+    from: (f64, f64),
+    to: (f64, f64),
+    style: ShapeStyle,
+) -> Result<()> {
     area.draw(&PathElement::new(
         vec![(to_px(from.0), to_px(from.1)), (to_px(to.0), to_px(to.1))],
         style,
@@ -66,8 +110,8 @@ fn draw_line(area: &Area<'_>, from: (f64, f64), to: (f64, f64), style: ShapeStyl
 }
 
 /// Draws a horizontal line at `y` from `x0` to `x1`.
-pub(super) fn draw_hline(
-    area: &Area<'_>,
+pub(super) fn draw_hline<DB: Backend>(
+    area: &Area<DB>,
     x0: f64,
     x1: f64,
     y: f64,
@@ -77,8 +121,8 @@ pub(super) fn draw_hline(
 }
 
 /// Draws a vertical line at `x` from `y0` to `y1`.
-pub(super) fn draw_vline(
-    area: &Area<'_>,
+pub(super) fn draw_vline<DB: Backend>(
+    area: &Area<DB>,
     x: f64,
     y0: f64,
     y1: f64,
@@ -94,8 +138,8 @@ pub(super) fn whisker_style() -> ShapeStyle {
 
 /// Draws a confidence interval whisker from `from` to `to` (a horizontal or a vertical line) with
 /// end caps `cap` pixels long across it, as a single polyline (one `<polyline>` per whisker).
-pub(super) fn draw_whisker(
-    area: &Area<'_>,
+pub(super) fn draw_whisker<DB: Backend>(
+    area: &Area<DB>,
     from: (f64, f64),
     to: (f64, f64),
     cap: f64,
@@ -123,8 +167,8 @@ pub(super) fn draw_whisker(
 
 /// A filled square legend swatch. Drawn as a polygon so that the only `<rect>` elements in the
 /// series colours are the bars themselves.
-pub(super) fn draw_swatch(
-    area: &Area<'_>,
+pub(super) fn draw_swatch<DB: Backend>(
+    area: &Area<DB>,
     x: f64,
     y_center: f64,
     size: f64,
@@ -154,7 +198,12 @@ pub(super) fn title_height(title: &str, width: f64) -> f64 {
 }
 
 /// Draws wrapped title lines starting at `top`; returns the y below them.
-pub(super) fn draw_title(area: &Area<'_>, title: &str, width: f64, top: f64) -> Result<f64> {
+pub(super) fn draw_title<DB: Backend>(
+    area: &Area<DB>,
+    title: &str,
+    width: f64,
+    top: f64,
+) -> Result<f64> {
     let style = font(TITLE_PX)
         .style(FontStyle::Bold)
         .color(&TEXT_COLOR)
@@ -165,4 +214,17 @@ pub(super) fn draw_title(area: &Area<'_>, title: &str, width: f64, top: f64) -> 
         y += TITLE_LINE_H;
     }
     Ok(y)
+}
+
+/// A filled diamond marker centred at `c` with half-diagonal `r`.
+pub(super) fn diamond(c: (i32, i32), r: i32, color: RGBColor) -> Polygon<(i32, i32)> {
+    Polygon::new(
+        vec![
+            (c.0, c.1 - r),
+            (c.0 + r, c.1),
+            (c.0, c.1 + r),
+            (c.0 - r, c.1),
+        ],
+        color.filled(),
+    )
 }

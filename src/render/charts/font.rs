@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The embedded font (IPAexGothic 004.01 from Debian's `fonts-ipaexfont-gothic`).
-static FONT_BYTES: &[u8] = include_bytes!("../fonts/ipaexg.ttf");
+pub(super) static FONT_BYTES: &[u8] = include_bytes!("../fonts/ipaexg.ttf");
 
 /// Font family written into the SVG. It is also the name the embedded font is registered
 /// under, so measuring and drawing use the same key.
@@ -21,7 +21,7 @@ const GENERIC_FAMILIES: [&str; 3] = ["sans-serif", "serif", "monospace"];
 
 /// plotters' SVG backend writes `font-size = size / 1.24`; sizes below are given as the
 /// font size that should appear in the SVG (CSS px), and multiplied by this factor.
-const PLOTTERS_FONT_SCALE: f64 = 1.24;
+pub(super) const PLOTTERS_FONT_SCALE: f64 = 1.24;
 
 /// Registers the embedded font under every family name used, once per process.
 pub(super) fn ensure_fonts() -> Result<()> {

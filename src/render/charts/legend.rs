@@ -1,12 +1,15 @@
-//! Chart legends: an entry (symbol drawn by a closure, label, label colour), the row layout that
-//! wraps entries from left to right, and the width and height that layout takes.
+//! Chart legends: an entry (its [`Symbol`], label and label colour), the row layout that wraps
+//! entries from left to right, and the width and height that layout takes.
 
 use anyhow::Result;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::RGBColor;
 
 use super::colors::TEXT_COLOR;
-use super::draw::{draw_text, Area};
+use super::draw::{
+    diamond, draw_hline, draw_swatch, draw_text, draw_whisker, to_px, Area, Backend,
+};
 use super::font::{text_style, text_width};
 
 /// Font size of legend labels.
@@ -18,29 +21,124 @@ const GAP: f64 = 22.0;
 /// Space between an entry's symbol and its label.
 const SYMBOL_GAP: f64 = 6.0;
 
-/// Draws a legend symbol at (x, y_center).
-pub(super) type DrawSymbol<'a> = Box<dyn Fn(&Area<'_>, f64, f64) -> Result<()> + 'a>;
+/// The symbol of a legend entry, drawn at (x, y_center) of its entry; offsets and sizes are in
+/// pixels from there. (Plain data rather than a closure, so that one legend can be drawn on any
+/// backend.)
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Symbol {
+    /// No symbol (a note).
+    Blank,
+    /// A filled square of `size` pixels starting at x.
+    Swatch { color: RGBColor, size: f64 },
+    /// A confidence interval whisker between two offsets, with end caps `cap` long.
+    Whisker {
+        from: (f64, f64),
+        to: (f64, f64),
+        cap: f64,
+    },
+    /// A horizontal line `len` pixels long, with a filled point of radius `point` in its middle
+    /// when `point > 0`.
+    Line {
+        color: RGBColor,
+        len: f64,
+        width: u32,
+        point: i32,
+    },
+    /// A dashed horizontal line `len` pixels long (dashes and gaps of `dash` pixels).
+    Dashed {
+        color: RGBColor,
+        len: f64,
+        width: u32,
+        dash: (u32, u32),
+    },
+    /// A ring of `radius` (stroke `width`) centred `radius` pixels right of x.
+    Ring {
+        color: RGBColor,
+        radius: i32,
+        width: u32,
+    },
+    /// A filled diamond of half-diagonal `radius` centred `radius` pixels right of x.
+    Diamond { color: RGBColor, radius: i32 },
+}
 
-/// A legend entry: the symbol is drawn by the closure at (x, y_center) within `symbol_w` pixels.
-pub(super) struct LegendItem<'a> {
+impl Symbol {
+    /// Draws the symbol with its left end at `x`, centred on `y`.
+    fn draw<DB: Backend>(&self, a: &Area<DB>, x: f64, y: f64) -> Result<()> {
+        match *self {
+            Symbol::Blank => {}
+            Symbol::Swatch { color, size } => draw_swatch(a, x, y, size, &color)?,
+            Symbol::Whisker { from, to, cap } => {
+                draw_whisker(a, (x + from.0, y + from.1), (x + to.0, y + to.1), cap)?
+            }
+            Symbol::Line {
+                color,
+                len,
+                width,
+                point,
+            } => {
+                draw_hline(a, x, x + len, y, color.stroke_width(width))?;
+                if point > 0 {
+                    a.draw(&Circle::new(
+                        (to_px(x + len / 2.0), to_px(y)),
+                        point,
+                        color.filled(),
+                    ))?;
+                }
+            }
+            Symbol::Dashed {
+                color,
+                len,
+                width,
+                dash,
+            } => a.draw(&DashedPathElement::new(
+                vec![(to_px(x), to_px(y)), (to_px(x + len), to_px(y))],
+                dash.0,
+                dash.1,
+                color.stroke_width(width),
+            ))?,
+            Symbol::Ring {
+                color,
+                radius,
+                width,
+            } => a.draw(&Circle::new(
+                (to_px(x + f64::from(radius)), to_px(y)),
+                radius,
+                color.stroke_width(width),
+            ))?,
+            Symbol::Diamond { color, radius } => a.draw(&diamond(
+                (to_px(x + f64::from(radius)), to_px(y)),
+                radius,
+                color,
+            ))?,
+        }
+        Ok(())
+    }
+}
+
+/// A legend entry: its symbol is drawn within `symbol_w` pixels left of its label.
+pub(super) struct LegendItem {
     pub(super) symbol_w: f64,
     pub(super) label: String,
     pub(super) label_color: RGBColor,
-    pub(super) symbol: DrawSymbol<'a>,
+    pub(super) symbol: Symbol,
 }
 
-impl<'a> LegendItem<'a> {
+impl LegendItem {
     /// An entry with its label in the text colour.
-    pub(super) fn new(
-        symbol_w: f64,
-        label: impl Into<String>,
-        symbol: impl Fn(&Area<'_>, f64, f64) -> Result<()> + 'a,
-    ) -> Self {
+    pub(super) fn new(symbol_w: f64, label: impl Into<String>, symbol: Symbol) -> Self {
         LegendItem {
             symbol_w,
             label: label.into(),
             label_color: TEXT_COLOR,
-            symbol: Box::new(symbol),
+            symbol,
+        }
+    }
+
+    /// An entry without a symbol (a note), with its label in `color`.
+    pub(super) fn note(label: impl Into<String>, color: RGBColor) -> Self {
+        LegendItem {
+            label_color: color,
+            ..LegendItem::new(0.0, label, Symbol::Blank)
         }
     }
 
@@ -52,7 +150,7 @@ impl<'a> LegendItem<'a> {
 
 /// Lays items out in rows from `left` to `right`, starting at `top`: the position (x, row
 /// centre) of each item, and the y below the last row.
-fn layout(items: &[LegendItem<'_>], left: f64, right: f64, top: f64) -> (Vec<(f64, f64)>, f64) {
+fn layout(items: &[LegendItem], left: f64, right: f64, top: f64) -> (Vec<(f64, f64)>, f64) {
     let mut positions = Vec::with_capacity(items.len());
     let mut x = left;
     let mut y = top + ROW_H / 2.0;
@@ -70,9 +168,9 @@ fn layout(items: &[LegendItem<'_>], left: f64, right: f64, top: f64) -> (Vec<(f6
 
 /// Draws the legend items in rows from `left` to `right`, starting at `top`; returns the y below
 /// the last row (`top` when there are no items).
-pub(super) fn draw_legend(
-    area: &Area<'_>,
-    items: &[LegendItem<'_>],
+pub(super) fn draw_legend<DB: Backend>(
+    area: &Area<DB>,
+    items: &[LegendItem],
     left: f64,
     right: f64,
     top: f64,
@@ -82,7 +180,7 @@ pub(super) fn draw_legend(
     }
     let (positions, bottom) = layout(items, left, right, top);
     for (item, &(x, y)) in items.iter().zip(&positions) {
-        (item.symbol)(area, x, y)?;
+        item.symbol.draw(area, x, y)?;
         let style = text_style(PX, &item.label_color, HPos::Left, VPos::Center);
         draw_text(
             area,
@@ -95,7 +193,7 @@ pub(super) fn draw_legend(
 }
 
 /// Height the legend will take between `left` and `right` (the rows of [`draw_legend`]).
-pub(super) fn legend_height(items: &[LegendItem<'_>], left: f64, right: f64) -> f64 {
+pub(super) fn legend_height(items: &[LegendItem], left: f64, right: f64) -> f64 {
     if items.is_empty() {
         return 0.0;
     }
@@ -103,6 +201,6 @@ pub(super) fn legend_height(items: &[LegendItem<'_>], left: f64, right: f64) -> 
 }
 
 /// Width of the legend laid out in a single row.
-pub(super) fn legend_width(items: &[LegendItem<'_>]) -> f64 {
+pub(super) fn legend_width(items: &[LegendItem]) -> f64 {
     items.iter().map(|i| i.width() + GAP).sum::<f64>() - GAP
 }

@@ -1,6 +1,8 @@
-//! Chart drawing for the survey reports, rendered to SVG strings with `plotters`.
+//! Chart drawing for the survey reports with `plotters`: every chart as an SVG string and, drawn
+//! by the same code, as PNG bytes.
 //!
-//! This module owns the two charts of a report and re-exports their public API:
+//! This module owns the charts of a report and re-exports their public API (each chart kind has
+//! an `*_svg` and a `*_png` function):
 //! - the grouped horizontal bar chart used for the per-statement comparisons
 //!   ([`grouped_bars_svg`]: age bands, やりがい有 / やりがい無, ...), in `bars`, with its
 //!   category label column in `bars_labels` and its cells in `bars_cells`: bars, 95 % confidence
@@ -9,20 +11,31 @@
 //! - the KGI/KPI path chart ([`indicator_path_svg`]: actual values, baseline, target), in `path`,
 //!   with its fiscal-year and value axes in `path_axes`, the placement of its printed values
 //!   in `path_labels` and the 95 % confidence interval whiskers at the actual points in
-//!   `path_intervals`.
+//!   `path_intervals`;
+//! - diverging stacked bars of the answer distribution per statement ([`diverging_svg`]), in
+//!   `diverging`;
+//! - the heatmap of shares by group coloured by the difference from overall ([`heatmap_svg`]),
+//!   in `heatmap`;
+//! - trend lines over the survey waves as small multiples ([`trend_svg`]), in `trend`.
 //!
-//! The pieces both charts are built from live in their own files:
+//! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
 //!   licence text in `fonts/IPA_Font_License_Agreement_v1.0.txt`), its one-time registration with
 //!   plotters' `ab_glyph` font backend, and text measurement with its metrics;
+//! - `sfnt`: glyph metrics (advances, outline boxes, x-height) read from the embedded font, for
+//!   placing glyphs on bitmaps;
 //! - `wrap`: the Japanese-aware label wrapping used for long statement labels and titles;
 //! - `numbers`: the number formatting used on the charts ([`format_one_decimal`], half-up
 //!   rounding through [`crate::render::format::number`]);
-//! - `colors`: the colour scheme;
-//! - `draw`: the SVG document and small drawing primitives (text, lines, swatches, titles), and
-//!   the layout sizes both charts use;
-//! - `legend`: legend entries and their row layout;
-//! - `test_support` (tests only): reading text, attributes and colours back out of the SVG.
+//! - `colors`: the colour scheme, including the blue–orange diverging scale;
+//! - `draw`: the backends a chart is drawn on (`Backend`, and `Target`, which runs a chart's
+//!   drawing code once for an SVG string or PNG bytes), small drawing primitives (text, lines,
+//!   swatches, titles), and the layout sizes the charts use;
+//! - `raster`: the PNG target and its bitmap backend (twice the SVG's pixel size, glyphs placed
+//!   with the font's side bearings);
+//! - `legend`: legend entries, their symbols and their row layout;
+//! - `test_support`, `preview` (tests only): reading text, attributes and colours back out of the
+//!   SVG; sample charts, and writing every chart kind to a folder for looking at them.
 //!
 //! All text shown on the charts is supplied by the caller; this module only adds a few fixed
 //! Japanese captions (legend entries, direction captions).
@@ -33,7 +46,8 @@
 //! with the metrics of the embedded IPAexGothic font, so the SVG produced for the same input is
 //! byte-identical on every machine. The glyphs themselves are drawn by whatever displays the SVG:
 //! the `font-family` list names IPAexGothic first and then common Japanese system fonts, ending in
-//! the generic `sans-serif`.
+//! the generic `sans-serif`. PNGs are drawn entirely with the embedded font, so they too are the
+//! same bytes on every machine.
 //!
 //! Every family name that can reach plotters (ours and `sans-serif`, `serif`, `monospace`) is
 //! registered, because with the `ab_glyph` backend an unregistered family fails with
@@ -43,8 +57,10 @@ mod bars;
 mod bars_cells;
 mod bars_labels;
 mod colors;
+mod diverging;
 mod draw;
 mod font;
+mod heatmap;
 mod legend;
 mod numbers;
 mod path;
@@ -52,10 +68,18 @@ mod path_axes;
 mod path_intervals;
 mod path_labels;
 #[cfg(test)]
+mod preview;
+mod raster;
+mod sfnt;
+#[cfg(test)]
 mod test_support;
+mod trend;
 mod wrap;
 
-pub use bars::{grouped_bars_svg, GroupedBars, Series};
+pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
+pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow};
+pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap};
 pub use numbers::format_one_decimal;
-pub use path::{indicator_path_svg, IndicatorPath, PathPoint};
+pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};
+pub use trend::{trend_png, trend_svg, Trend, TrendSeries};

@@ -4,20 +4,20 @@
 //! `path_labels`, the confidence interval whiskers at the actual points in `path_intervals`.
 
 use anyhow::{bail, Result};
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::colors::{
     ACTUAL_COLOR, AXIS_COLOR, BASELINE_COLOR, GRID_COLOR, SUBTLE_TEXT_COLOR, TARGET_COLOR,
 };
-use super::draw::{draw_hline, draw_text, draw_title, svg_document, to_px, MARGIN, TICK_PX};
+use super::draw::{diamond, draw_text, draw_title, to_px, Svg, Target, MARGIN, TICK_PX};
 use super::font::{ensure_fonts, text_style, text_width};
-use super::legend::{draw_legend, legend_width, LegendItem};
+use super::legend::{draw_legend, legend_width, LegendItem, Symbol};
 use super::numbers::{format_tick, format_value};
 use super::path_axes::{value_range, Years};
 use super::path_intervals::{draw_whiskers, interval_legend_item, sorted_actual};
 use super::path_labels::{LabelPlacement, VALUE_PX};
+use super::raster::Png;
 
 /// One point on an indicator chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +77,17 @@ const PATH_HEIGHT: u32 = 450;
 /// Errors: a non-finite value or interval end anywhere, a non-empty `intervals` of another
 /// length than `actual`, or years spanning more than 100 fiscal years.
 pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
+    indicator_path(chart, Svg)
+}
+
+/// Draws the same chart as [`indicator_path_svg`] as a PNG image (at twice the SVG's pixel size)
+/// and returns its bytes; the same input gives the same bytes.
+pub fn indicator_path_png(chart: &IndicatorPath) -> Result<Vec<u8>> {
+    indicator_path(chart, Png)
+}
+
+/// Draws the indicator chart on `target`.
+fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Output> {
     ensure_fonts()?;
     // Actual points in year order (a stable sort keeps the given order within a year).
     let (actual, intervals) = sorted_actual(chart)?;
@@ -116,7 +127,7 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
 
     let legend = path_legend(intervals.iter().any(Option::is_some));
 
-    svg_document((PATH_WIDTH, PATH_HEIGHT), |root| {
+    target.render((PATH_WIDTH, PATH_HEIGHT), |root| {
         // Header: title, then the direction caption (left) and the legend (right) on one row.
         let y = draw_title(root, &chart.title, width, 10.0)?;
         let caption_style = text_style(12.0, &SUBTLE_TEXT_COLOR, HPos::Left, VPos::Center);
@@ -236,7 +247,7 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
         let target_style = text_style(VALUE_PX, &TARGET_COLOR, HPos::Center, VPos::Center);
         ctx.draw_series(std::iter::once(
             EmptyElement::at(to_xy(&chart.target))
-                + diamond((0, 0), 7)
+                + diamond((0, 0), 7, TARGET_COLOR)
                 + Text::new(
                     format!("目標 {}", value_text(chart.target.value)),
                     (0, labels.target()),
@@ -250,56 +261,38 @@ pub fn indicator_path_svg(chart: &IndicatorPath) -> Result<String> {
 
 /// The legend entries: actual line, the whisker when `intervals` are drawn, baseline ring, dashed
 /// path and target diamond.
-fn path_legend(intervals: bool) -> Vec<LegendItem<'static>> {
-    let mut items = vec![LegendItem::new(26.0, "実績", |a, x, y| {
-        draw_hline(a, x, x + 26.0, y, ACTUAL_COLOR.stroke_width(2))?;
-        a.draw(&Circle::new(
-            (to_px(x + 13.0), to_px(y)),
-            4,
-            ACTUAL_COLOR.filled(),
-        ))?;
-        Ok(())
-    })];
+fn path_legend(intervals: bool) -> Vec<LegendItem> {
+    let actual = Symbol::Line {
+        color: ACTUAL_COLOR,
+        len: 26.0,
+        width: 2,
+        point: 4,
+    };
+    let mut items = vec![LegendItem::new(26.0, "実績", actual)];
     if intervals {
         items.push(interval_legend_item());
     }
+    let ring = Symbol::Ring {
+        color: BASELINE_COLOR,
+        radius: 6,
+        width: 2,
+    };
+    let dashed = Symbol::Dashed {
+        color: TARGET_COLOR,
+        len: 30.0,
+        width: 2,
+        dash: (8, 5),
+    };
+    let target = Symbol::Diamond {
+        color: TARGET_COLOR,
+        radius: 7,
+    };
     items.extend([
-        LegendItem::new(12.0, "基準値", |a, x, y| {
-            a.draw(&Circle::new(
-                (to_px(x + 6.0), to_px(y)),
-                6,
-                BASELINE_COLOR.stroke_width(2),
-            ))?;
-            Ok(())
-        }),
-        LegendItem::new(30.0, "目標への経路", |a, x, y| {
-            a.draw(&DashedPathElement::new(
-                vec![(to_px(x), to_px(y)), (to_px(x + 30.0), to_px(y))],
-                8,
-                5,
-                TARGET_COLOR.stroke_width(2),
-            ))?;
-            Ok(())
-        }),
-        LegendItem::new(14.0, "目標", |a, x, y| {
-            a.draw(&diamond((to_px(x + 7.0), to_px(y)), 7))?;
-            Ok(())
-        }),
+        LegendItem::new(12.0, "基準値", ring),
+        LegendItem::new(30.0, "目標への経路", dashed),
+        LegendItem::new(14.0, "目標", target),
     ]);
     items
-}
-
-/// A filled diamond marker centred at `c` with half-diagonal `r`.
-fn diamond(c: (i32, i32), r: i32) -> Polygon<(i32, i32)> {
-    Polygon::new(
-        vec![
-            (c.0, c.1 - r),
-            (c.0 + r, c.1),
-            (c.0, c.1 + r),
-            (c.0 - r, c.1),
-        ],
-        TARGET_COLOR.filled(),
-    )
 }
 
 #[cfg(test)]

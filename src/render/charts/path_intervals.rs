@@ -5,8 +5,8 @@
 
 use anyhow::{ensure, Result};
 
-use super::draw::{draw_whisker, Area};
-use super::legend::LegendItem;
+use super::draw::{draw_whisker, Area, Backend};
+use super::legend::{LegendItem, Symbol};
 use super::path::{IndicatorPath, PathPoint};
 
 /// Legend label of the whisker symbol.
@@ -60,8 +60,8 @@ pub(super) fn sorted_actual(
 
 /// Draws a vertical whisker for each actual point with an interval; `at` maps (fiscal year,
 /// value) to pixels.
-pub(super) fn draw_whiskers(
-    area: &Area<'_>,
+pub(super) fn draw_whiskers<DB: Backend>(
+    area: &Area<DB>,
     actual: &[&PathPoint],
     intervals: &[Option<Interval>],
     at: impl Fn(f64, f64) -> (i32, i32),
@@ -80,11 +80,14 @@ pub(super) fn draw_whiskers(
 }
 
 /// The legend entry of the whiskers.
-pub(super) fn interval_legend_item() -> LegendItem<'static> {
-    LegendItem::new(CAP_PX, INTERVAL_LABEL, |a, x, y| {
-        let mid = x + CAP_PX / 2.0;
-        draw_whisker(a, (mid, y - 7.0), (mid, y + 7.0), CAP_PX)
-    })
+pub(super) fn interval_legend_item() -> LegendItem {
+    let mid = CAP_PX / 2.0;
+    let whisker = Symbol::Whisker {
+        from: (mid, -7.0),
+        to: (mid, 7.0),
+        cap: CAP_PX,
+    };
+    LegendItem::new(CAP_PX, INTERVAL_LABEL, whisker)
 }
 
 #[cfg(test)]
