@@ -62,6 +62,12 @@ fn the_committed_report_holds_every_table_and_chart() {
         "charts/items_by_yarigai.svg",
         "charts/indicator_kgi_yarigai.svg",
         "charts/indicator_kpi_resign.svg",
+        "charts/heatmap_age.svg",
+        "charts/heatmap_yarigai.svg",
+        "charts/levels.svg",
+        "charts/trend.svg",
+        "report.html",
+        "report.xlsx",
     ] {
         assert!(all.contains(f), "{f} missing");
     }
@@ -98,6 +104,15 @@ fn the_committed_report_holds_every_table_and_chart() {
         .find(|l| l.contains("研修アンケート満足度"))
         .unwrap();
     assert!(training.ends_with(",4.19,4.43,160"), "{training}");
+    // Every chart has its PNG twin.
+    for svg in all.iter().filter(|f| f.ends_with(".svg")) {
+        let png = svg.replace(".svg", ".png");
+        let bytes = std::fs::read(dir.join(&png)).unwrap_or_else(|_| panic!("{png} missing"));
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{png} is not a PNG"
+        );
+    }
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     for svg in all.iter().filter(|f| f.ends_with(".svg")) {
         assert!(

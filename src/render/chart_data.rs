@@ -1,31 +1,47 @@
-//! Chart inputs from the aggregate lookups: item shares by group for each segment, and each
-//! indicator's path from baseline toward target. Drawing itself is in `charts`.
+//! Chart inputs for the segment sections, from the aggregate lookups: item shares by group
+//! (bars with intervals and marks) and the item × group heatmap of differences from the
+//! overall share. Drawing itself is in `charts`; the charts of the whole population are in
+//! `chart_overall`.
 
 use super::charts::{
-    grouped_bars_svg, indicator_path_svg, CellNote, GroupedBars, IndicatorPath, PathPoint, Series,
+    grouped_bars_png, grouped_bars_svg, heatmap_png, heatmap_svg, CellNote, GroupedBars, HeatCell,
+    Heatmap, Series,
 };
 use super::items::{segment_items, table_groups};
 use super::marks::significant;
 use super::Report;
-use crate::aggregate::ALL_SEGMENT;
+use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Segment;
 use anyhow::Result;
 
-/// A drawn chart: file name under `charts/`, alternative text, SVG document.
+/// A drawn chart: file stem under `charts/`, alternative text, SVG document and PNG bytes.
 pub struct Chart {
-    pub file: String,
+    pub stem: String,
     pub alt: String,
     pub svg: String,
+    pub png: Vec<u8>,
+}
+
+/// Whether a group's share of an item differs significantly: for a segment of two groups,
+/// the test between them; for more, the group against the rest (Holm-adjusted).
+fn differs(report: &Report, segment: &Segment, two_groups: bool, group: &str, item: &str) -> bool {
+    let (wave, lookup) = (report.year.0, &report.lookup);
+    let p = if two_groups {
+        lookup.item_test(wave, &segment.id, item).map(|t| t.p_adj)
+    } else {
+        lookup
+            .item(wave, &segment.id, group, item)
+            .and_then(|c| c.p_rest_adj)
+    };
+    significant(p, &report.pipeline.statistics)
 }
 
 /// Positive share of every scale item per group of a segment (and 全体), report's wave.
 pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
-    let (wave, stats) = (report.year.0, &report.pipeline.statistics);
+    let wave = report.year.0;
     let items = segment_items(report, segment);
     let groups = table_groups(report, segment);
     let lookup = &report.lookup;
-    // Two groups: the pair is marked when the test between them is significant; more
-    // groups: each group against the rest.
     let two = groups.len() == 3;
     let note = |s: &str, g: &str, q: &str| -> CellNote {
         if lookup.item_hidden(wave, s, g, q) {
@@ -34,12 +50,8 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         let Some(c) = lookup.item(wave, s, g, q) else {
             return CellNote::Plain;
         };
-        let p = if two && s != ALL_SEGMENT {
-            lookup.item_test(wave, s, q).map(|t| t.p_adj)
-        } else {
-            c.p_rest_adj
-        };
-        match (significant(p, stats), c.unstable) {
+        let sig = s != ALL_SEGMENT && differs(report, segment, two, g, q);
+        match (sig, c.unstable) {
             (true, true) => CellNote::SignificantUnstable,
             (true, false) => CellNote::Significant,
             (false, true) => CellNote::Unstable,
@@ -72,43 +84,59 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         value_axis_label: "肯定的回答の割合（%）".into(),
     };
     Ok(Chart {
-        file: format!("items_by_{}.svg", segment.id),
+        stem: format!("items_by_{}", segment.id),
         alt: chart.title.clone(),
         svg: grouped_bars_svg(&chart)?,
+        png: grouped_bars_png(&chart)?,
     })
 }
 
-/// One chart per indicator with a baseline value.
-pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
-    let mut out = Vec::new();
-    for row in report.indicators {
-        let ind = &report.pipeline.indicators[row.indicator];
-        let Some(baseline) = row.baseline else {
-            continue;
-        };
-        let point = |year: crate::fiscal_year::FiscalYear, value: f64| PathPoint {
-            fiscal_year: year.0,
-            label: year.short(),
-            value,
-        };
-        let chart = IndicatorPath {
-            title: format!("{} {}", ind.level.label(), ind.name),
-            unit: ind.unit.clone(),
-            lower_is_better: ind.lower_is_better,
-            actual: row.history.iter().map(|o| point(o.year, o.value)).collect(),
-            intervals: if row.history.iter().any(|o| o.ci.is_some()) {
-                row.history.iter().map(|o| o.ci).collect()
-            } else {
-                vec![]
-            },
-            baseline: point(baseline.year, baseline.value),
-            target: point(ind.target_year, ind.target),
-        };
-        out.push(Chart {
-            file: format!("indicator_{}.svg", ind.id),
-            alt: chart.title.clone(),
-            svg: indicator_path_svg(&chart)?,
-        });
-    }
-    Ok(out)
+/// Item × group heatmap of each group's share minus the overall share, report's wave.
+pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
+    let (wave, lookup) = (report.year.0, &report.lookup);
+    let items = segment_items(report, segment);
+    let groups: Vec<String> = lookup.segment_groups(report.pipeline, segment);
+    let two = groups.len() == 2;
+    let cells = items
+        .iter()
+        .map(|q| {
+            let overall = lookup
+                .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
+                .and_then(|c| c.share);
+            groups
+                .iter()
+                .map(|g| {
+                    if lookup.item_hidden(wave, &segment.id, g, &q.id) {
+                        return HeatCell::Suppressed;
+                    }
+                    match (
+                        lookup
+                            .item(wave, &segment.id, g, &q.id)
+                            .and_then(|c| c.share),
+                        overall,
+                    ) {
+                        (Some(share), Some(all)) => HeatCell::Value {
+                            share,
+                            diff: share - all,
+                            significant: differs(report, segment, two, g, &q.id),
+                        },
+                        _ => HeatCell::Empty,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let chart = Heatmap {
+        title: format!("{}：全体との差（{}）", segment.label, report.year),
+        rows: items.iter().map(|q| q.label.clone()).collect(),
+        negative: items.iter().map(|q| q.negative).collect(),
+        columns: groups,
+        cells,
+    };
+    Ok(Chart {
+        stem: format!("heatmap_{}", segment.id),
+        alt: chart.title.clone(),
+        svg: heatmap_svg(&chart)?,
+        png: heatmap_png(&chart)?,
+    })
 }

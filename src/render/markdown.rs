@@ -28,7 +28,7 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
             }
         }
         for c in &s.charts {
-            md.push_str(&format!("![{}](charts/{})\n\n", c.alt, c.file));
+            md.push_str(&format!("![{}](charts/{}.svg)\n\n", c.alt, c.stem));
         }
     }
     md.push_str("## 方法についての注記\n\n");

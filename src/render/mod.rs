@@ -5,6 +5,7 @@
 
 mod aggregate_tables;
 mod chart_data;
+mod chart_overall;
 pub mod charts;
 pub mod format;
 mod html;
@@ -51,7 +52,12 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
             written.extend(write_table(dir, n)?);
         }
         for c in &s.charts {
-            written.push(write(dir, &format!("charts/{}", c.file), c.svg.as_bytes())?);
+            written.push(write(
+                dir,
+                &format!("charts/{}.svg", c.stem),
+                c.svg.as_bytes(),
+            )?);
+            written.push(write(dir, &format!("charts/{}.png", c.stem), &c.png)?);
         }
     }
     written.push(write(

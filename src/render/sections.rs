@@ -3,6 +3,7 @@
 //! the same numbers.
 
 use super::chart_data::{self, Chart};
+use super::chart_overall;
 use super::table::Table;
 use super::{aggregate_tables, indicator_table, items, quality_tables, reasons, Report};
 use crate::pipeline::SegmentBy;
@@ -59,7 +60,7 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             "indicators",
             indicator_table::indicator_table(report),
         )],
-        charts: chart_data::indicator_charts(report)?,
+        charts: chart_overall::indicator_charts(report)?,
     }];
     let rank = |by: &SegmentBy| match by {
         SegmentBy::Age => 0,
@@ -87,7 +88,10 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             id: format!("segment-{}", s.id),
             title: format!("{}の分析", s.label),
             tables,
-            charts: vec![chart_data::segment_chart(report, s)?],
+            charts: vec![
+                chart_data::segment_chart(report, s)?,
+                chart_data::segment_heatmap(report, s)?,
+            ],
         });
     }
     let reasons: Vec<Named> = reasons::choice_questions(report)
@@ -111,6 +115,8 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         tables: reasons,
         charts: vec![],
     });
+    let mut trend_charts = vec![chart_overall::trend_chart(report)?];
+    trend_charts.extend(chart_overall::levels_chart(report)?);
     out.push(Section {
         id: "trend".into(),
         title: "経年変化と回答の分布".into(),
@@ -120,7 +126,7 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             file_only("aggregate_items", aggregate_tables::items_long(report)),
             file_only("aggregate_options", aggregate_tables::options_long(report)),
         ],
-        charts: vec![],
+        charts: trend_charts,
     });
     let mut quality = vec![named(
         "response_rates",

@@ -1,0 +1,120 @@
+//! Chart inputs for the whole population: each indicator's path from baseline toward target,
+//! the diverging stacked bars of the answer levels of every item, and the trend of every item
+//! across waves.
+
+use super::chart_data::Chart;
+use super::charts::{
+    diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
+    Diverging, DivergingRow, IndicatorPath, PathPoint, Trend, TrendSeries,
+};
+use super::items::scale_items;
+use super::Report;
+use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
+use crate::fiscal_year::FiscalYear;
+use anyhow::Result;
+
+/// One chart per indicator with a baseline value.
+pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
+    let mut out = Vec::new();
+    for row in report.indicators {
+        let ind = &report.pipeline.indicators[row.indicator];
+        let Some(baseline) = row.baseline else {
+            continue;
+        };
+        let point = |year: FiscalYear, value: f64| PathPoint {
+            fiscal_year: year.0,
+            label: year.short(),
+            value,
+        };
+        let chart = IndicatorPath {
+            title: format!("{} {}", ind.level.label(), ind.name),
+            unit: ind.unit.clone(),
+            lower_is_better: ind.lower_is_better,
+            actual: row.history.iter().map(|o| point(o.year, o.value)).collect(),
+            intervals: if row.history.iter().any(|o| o.ci.is_some()) {
+                row.history.iter().map(|o| o.ci).collect()
+            } else {
+                vec![]
+            },
+            baseline: point(baseline.year, baseline.value),
+            target: point(ind.target_year, ind.target),
+        };
+        out.push(Chart {
+            stem: format!("indicator_{}", ind.id),
+            alt: chart.title.clone(),
+            svg: indicator_path_svg(&chart)?,
+            png: indicator_path_png(&chart)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The four (or however many) answer levels of every scale item, whole population, report's
+/// wave. Items with another scale than the first are left out (their levels differ).
+pub fn levels_chart(report: &Report) -> Result<Option<Chart>> {
+    let items = scale_items(report);
+    let Some(scale) = items.first().and_then(|q| report.pipeline.scale_of(q)) else {
+        return Ok(None);
+    };
+    let wave = report.year.0;
+    let rows = items
+        .iter()
+        .filter(|q| {
+            report
+                .pipeline
+                .scale_of(q)
+                .is_some_and(|s| s.id == scale.id)
+        })
+        .map(|q| DivergingRow {
+            label: q.label.clone(),
+            negative_statement: q.negative,
+            counts: report
+                .lookup
+                .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
+                .map(|c| c.levels.clone()),
+        })
+        .collect();
+    let chart = Diverging {
+        title: format!("回答の分布（全体、{}）", report.year),
+        levels: scale.levels.clone(),
+        positive: scale.positive,
+        rows,
+    };
+    Ok(Some(Chart {
+        stem: "levels".into(),
+        alt: chart.title.clone(),
+        svg: diverging_svg(&chart)?,
+        png: diverging_png(&chart)?,
+    }))
+}
+
+/// Every scale item's overall share in every wave up to the report's, with intervals.
+pub fn trend_chart(report: &Report) -> Result<Chart> {
+    let series = scale_items(report)
+        .into_iter()
+        .map(|q| {
+            let cells: Vec<_> = report
+                .waves
+                .iter()
+                .map(|w| report.lookup.item(w.0, ALL_SEGMENT, ALL_GROUP, &q.id))
+                .collect();
+            TrendSeries {
+                name: q.label.clone(),
+                values: cells.iter().map(|c| c.and_then(|c| c.share)).collect(),
+                intervals: cells.iter().map(|c| c.and_then(|c| c.ci)).collect(),
+                negative_statement: q.negative,
+            }
+        })
+        .collect();
+    let chart = Trend {
+        title: format!("肯定的回答の割合の推移（全体、{}まで）", report.year),
+        waves: report.waves.iter().map(|w| w.short()).collect(),
+        series,
+    };
+    Ok(Chart {
+        stem: "trend".into(),
+        alt: chart.title.clone(),
+        svg: trend_svg(&chart)?,
+        png: trend_png(&chart)?,
+    })
+}
