@@ -38,6 +38,7 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             },
             baseline: point(baseline.year, baseline.value),
             target: point(ind.target_year, ind.target),
+            decimals: Some(ind.decimals),
         };
         out.push(Chart {
             stem: format!("indicator_{}", ind.id),

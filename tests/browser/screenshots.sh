@@ -2,12 +2,13 @@
 # Writes screenshots of a report for a person to look at (the chart PNGs are written by
 # `staff-survey run` itself, under charts/).
 #   bash tests/browser/screenshots.sh [report dir]   (default reports/sample/R6)
-# Output: <report dir>/screenshots/report-laptop.png (1366 wide) and report-a4.pdf (print).
+# Output, beside the report (so the report directory stays as the run wrote it):
+#   <report dir>-screenshots/report-laptop.png (1366 wide) and report-a4.pdf (print layout).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir="${1:-reports/sample/R6}"
 bash tests/browser/setup.sh
-out="$dir/screenshots"
+out="${dir%/}-screenshots"
 mkdir -p "$out"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT

@@ -4,7 +4,7 @@
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "ipaexg\|IPAexGothic" || need+=(fonts-ipaexfont-gothic)
+dpkg -s fonts-ipaexfont-gothic >/dev/null 2>&1 || need+=(fonts-ipaexfont-gothic)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -51,6 +51,8 @@ pub struct IndicatorPath {
     pub baseline: PathPoint,
     /// The target (year and value) the path leads to.
     pub target: PathPoint,
+    /// Decimals of printed values; `None` = whole numbers when every value is whole, else one.
+    pub decimals: Option<u8>,
 }
 
 const PATH_WIDTH: u32 = 800;
@@ -116,7 +118,10 @@ fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Outp
     let (y_lo, y_hi) = value_range(&values, unit);
     // Printed values: whole numbers when every value on the chart is whole.
     let whole = all_points().all(|p| p.value.fract() == 0.0);
-    let value_text = |v: f64| format!("{}{}", format_value(v, whole), unit);
+    let value_text = |v: f64| match chart.decimals {
+        Some(d) => format!("{}{}", crate::render::format::number(v, d), unit),
+        None => format!("{}{}", format_value(v, whole), unit),
+    };
 
     let width = f64::from(PATH_WIDTH);
     let caption = if chart.lower_is_better {
@@ -317,6 +322,7 @@ mod tests {
             intervals: vec![],
             baseline: point(2023, "R5", 58.45),
             target: point(2027, "R9", 70.0),
+            decimals: None,
         }
     }
 
@@ -362,6 +368,7 @@ mod tests {
             intervals: vec![],
             baseline: point(2023, "令和5年度", 18.0),
             target: point(2026, "令和8年度", 12.0),
+            decimals: None,
         };
         let t = texts(&indicator_path_svg(&chart).unwrap());
         assert!(t.iter().any(|s| s == "18時間"), "{t:?}");
@@ -383,6 +390,7 @@ mod tests {
             intervals: vec![],
             baseline: point(2021, "R3", 12.0),
             target: point(2024, "R6", 300.0),
+            decimals: None,
         };
         let svg = indicator_path_svg(&chart).unwrap();
         // Target-coloured polygons: the legend symbol first, then the marker.

@@ -119,6 +119,7 @@ mod tests {
             intervals,
             baseline: point(2023, "R5", 58.45),
             target: point(2027, "R9", 70.0),
+            decimals: None,
         }
     }
 

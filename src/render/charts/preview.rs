@@ -59,6 +59,7 @@ pub(super) fn sample_path() -> IndicatorPath {
         intervals: vec![Some((51.0, 59.4)), Some((54.9, 62.0))],
         baseline: point(2023, "R5", 58.45),
         target: point(2027, "R9", 70.0),
+        decimals: None,
     }
 }
 
