@@ -31,6 +31,16 @@ pub enum Command {
         after_help = "Example:\n  staff-survey check pipelines/sample.toml --wave 令和6年度"
     )]
     Check(Args),
+    /// Re-run a report from the inputs recorded in its manifest.json and compare every output.
+    /// Refuses when an input differs from its recorded hash; exits 0 only when all outputs match.
+    #[command(after_help = "Example:\n  staff-survey verify reports/sample/R6")]
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// Report directory holding manifest.json.
+    pub report: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

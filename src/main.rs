@@ -3,6 +3,7 @@
 use clap::Parser;
 use staff_survey::cli::{Cli, Command};
 use staff_survey::run::{run, RunOptions};
+use staff_survey::verify::verify;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ fn main() -> ExitCode {
     let (args, check_only) = match cli.command {
         Command::Run(a) => (a, false),
         Command::Check(a) => (a, true),
+        Command::Verify(v) => return verify_command(&v.report),
     };
     let opts = RunOptions {
         pipeline: args.pipeline,
@@ -46,6 +48,37 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Err(e) => {
+            eprintln!("エラー: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `verify`: prints every difference; exit 0 only when the re-run matches the record.
+fn verify_command(report: &std::path::Path) -> ExitCode {
+    let tty = std::io::stderr().is_terminal();
+    let mut progress = |msg: &str| {
+        if tty {
+            eprintln!("{msg}…");
+        }
+    };
+    match verify(report, &mut progress) {
+        Ok(v) if v.differences.is_empty() => {
+            eprintln!(
+                "一致: {} の {} ファイルすべてが記録どおりに再現されました",
+                report.display(),
+                v.outputs
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(v) => {
+            eprintln!("不一致: {} 件", v.differences.len());
+            for d in &v.differences {
+                eprintln!("  - {d}");
+            }
+            ExitCode::from(1)
         }
         Err(e) => {
             eprintln!("エラー: {e:#}");

@@ -7,6 +7,7 @@ use crate::config;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::indicators;
 use crate::ingest::{read_admin, read_waves};
+use crate::manifest;
 use crate::quality::Accounting;
 use crate::render::{lookup::Lookup, render, render_quality, Report};
 use crate::segment::segment;
@@ -95,7 +96,9 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     } else {
         progress("表とグラフを書き出しています");
         let staging = atomic::Staging::new(&dir)?;
-        let written = render(&report, staging.path())?;
+        let mut written = render(&report, staging.path())?;
+        let record = manifest::build(&pipeline, year, &cleaned.accounting, staging.path(), &dir)?;
+        written.push(manifest::write(&record, staging.path())?);
         staging.publish()?;
         // Report the files at their final place.
         written

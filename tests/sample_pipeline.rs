@@ -13,7 +13,10 @@ use common::*;
 
 #[test]
 fn a_fresh_run_reproduces_the_committed_report() {
-    let out = temp_dir("sample");
+    // Beside reports/ (same depth), so the manifest's relative paths to the pipeline and its
+    // inputs are the same as the committed report's.
+    let out = root().join(format!(".test-out-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
     let run = staff_survey(&[
         "run",
         "pipelines/sample.toml",
@@ -30,6 +33,7 @@ fn a_fresh_run_reproduces_the_committed_report() {
             differing.push(f);
         }
     }
+    let _ = std::fs::remove_dir_all(&out);
     assert!(
         differing.is_empty(),
         "files differ from reports/sample/R6: {differing:?}"
