@@ -35,11 +35,25 @@ pub enum Command {
     /// Refuses when an input differs from its recorded hash; exits 0 only when all outputs match.
     #[command(after_help = "Example:\n  staff-survey verify reports/sample/R6")]
     Verify(VerifyArgs),
+    /// Gather a report, its pipeline file and its inputs into one new directory that `verify`
+    /// accepts on another machine and in another place.
+    #[command(
+        after_help = "Example:\n  staff-survey archive reports/sample/R6 /media/usb/sample-R6\n  staff-survey verify /media/usb/sample-R6"
+    )]
+    Archive(ArchiveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ArchiveArgs {
+    /// Report directory holding manifest.json.
+    pub report: PathBuf,
+    /// New directory to create.
+    pub dest: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
-    /// Report directory holding manifest.json.
+    /// Report directory holding manifest.json, or an archive made by `archive`.
     pub report: PathBuf,
 }
 

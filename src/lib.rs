@@ -4,6 +4,7 @@
 //! `config` → `ingest` → `clean` → `segment` → `aggregate` → `indicators` → `render`.
 
 pub mod aggregate;
+pub mod archive;
 pub mod atomic;
 pub mod clean;
 pub mod cli;

@@ -13,6 +13,21 @@ fn main() -> ExitCode {
         Command::Run(a) => (a, false),
         Command::Check(a) => (a, true),
         Command::Verify(v) => return verify_command(&v.report),
+        Command::Archive(a) => {
+            return match staff_survey::archive::archive(&a.report, &a.dest) {
+                Ok(dir) => {
+                    eprintln!(
+                        "アーカイブ: {}（staff-survey verify で確かめられます）",
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("エラー: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     };
     let opts = RunOptions {
         pipeline: args.pipeline,

@@ -1,10 +1,11 @@
-//! `staff-survey verify <report dir>`: re-runs a report from the inputs its manifest records
-//! and compares every output with the record.
+//! `staff-survey verify <report dir | archive>`: re-runs a report from the inputs its manifest
+//! records and compares every output with the record.
 //!
 //! It refuses, naming the file, when the pipeline file or an input differs from its recorded
 //! hash; otherwise it re-runs into a temporary directory and lists every output that differs
 //! (or is missing or extra) — in the fresh run or in the report directory as it stands.
 
+use crate::archive;
 use crate::manifest::{self, FileHash};
 use crate::run::{run, RunOptions};
 use anyhow::{bail, Result};
@@ -19,7 +20,10 @@ pub struct Verification {
 }
 
 /// Checks the recorded inputs, then re-runs and compares.
-pub fn verify(report_dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Verification> {
+pub fn verify(dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Verification> {
+    // An archive names its report inside; every path must stay inside the archive.
+    let report = archive::report_in(dir)?;
+    let report_dir = report.as_deref().unwrap_or(dir);
     let record = manifest::read(report_dir)?;
     progress("記録された入力ファイルを確かめています");
     let mut changed = Vec::new();
