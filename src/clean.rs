@@ -173,6 +173,7 @@ fn clean_wave(
             continue;
         }
         seen.insert(normalize_label(&id), row.number);
+        ragged(table, row, issues);
         acc.used += 1;
         cols.wave.push(year.0);
         cols.row.push(row.number);
@@ -264,6 +265,37 @@ fn clean_wave(
         }
     }
     Ok(acc)
+}
+
+/// Records a row with fewer cells than headers (the missing ones count as no answer) or with
+/// values beyond the last header (ignored). Only CSV rows can be ragged.
+fn ragged(table: &RawTable, row: &RawRow, issues: &mut Vec<Issue>) {
+    let width = table.headers.len();
+    if row.cells.len() < width {
+        let last = row.cells.len().saturating_sub(1);
+        let mut issue = Issue::new(
+            table,
+            row,
+            last,
+            &format!(
+                "列が足りない行（見出し {width} 列に対して {} 列）",
+                row.cells.len()
+            ),
+            "見出しと同じ数の列",
+            "足りない列は無回答として扱う",
+        );
+        issue.value = String::new();
+        issues.push(issue);
+    } else if let Some(extra) = row.cells[width..].iter().position(|c| !c.trim().is_empty()) {
+        issues.push(Issue::new(
+            table,
+            row,
+            width + extra,
+            "見出しのない列に値がある",
+            "見出しの範囲内の値",
+            "その値を無視",
+        ));
+    }
 }
 
 /// An issue about a whole row, pointing at its id cell.

@@ -84,6 +84,25 @@ pub struct SourceFile {
     pub format: SourceFormat,
     /// 1-based row of the headers.
     pub header_row: u32,
+    pub limits: Limits,
+}
+
+/// Limits on what an input may ask of the machine, against broken or hostile files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest total uncompressed size of a zipped spreadsheet (xlsx, ods), or size of a CSV.
+    pub max_bytes: u64,
+    /// Largest used range of a sheet, in cells.
+    pub max_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 512 * 1024 * 1024,
+            max_cells: 20_000_000,
+        }
+    }
 }
 
 /// One fiscal year's survey.

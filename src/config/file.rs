@@ -41,6 +41,21 @@ pub struct PipelineFile {
     /// Intervals, tests and confidentiality thresholds.
     #[serde(default)]
     pub statistics: StatisticsFile,
+    /// Limits against broken or hostile input files.
+    #[serde(default)]
+    pub limits: LimitsFile,
+}
+
+/// `[limits]`: what one input file may ask of the machine.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// Largest uncompressed size of an xlsx/ods (all its parts together) or of a CSV file, in
+    /// megabytes (default 512). A zip bomb is refused before it is unpacked.
+    pub max_megabytes: Option<u64>,
+    /// Largest used range of a sheet, in cells (default 20,000,000); a stray cell far away
+    /// (XFD1048576) makes the range huge.
+    pub max_cells: Option<u64>,
 }
 
 /// `[statistics]`: confidence level, significance level and the group-size thresholds.

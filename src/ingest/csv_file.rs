@@ -9,7 +9,23 @@ use anyhow::{bail, Context, Result};
 use std::path::Path;
 
 /// Reads a CSV file; `header_row` is the 1-based record holding the headers.
-pub fn read(path: &Path, encoding: TextEncoding, header_row: u32) -> Result<RawTable> {
+pub fn read(
+    path: &Path,
+    encoding: TextEncoding,
+    header_row: u32,
+    max_bytes: u64,
+) -> Result<RawTable> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("{} を読めません", path.display()))?
+        .len();
+    if size > max_bytes {
+        bail!(
+            "{} は大きすぎます（{} MB、上限 {} MB）。正しいファイルか確かめるか、[limits] max_megabytes を増やしてください",
+            path.display(),
+            size / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        );
+    }
     let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
     let text = decode(&bytes, encoding, path)?;
     let mut reader = csv::ReaderBuilder::new()
@@ -134,8 +150,8 @@ mod tests {
         with_bom.extend_from_slice(text.as_bytes());
         let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(text);
         assert!(!bad);
-        let a = read(&temp("a.csv", &with_bom), TextEncoding::Utf8, 1).unwrap();
-        let b = read(&temp("b.csv", &sjis), TextEncoding::ShiftJis, 1).unwrap();
+        let a = read(&temp("a.csv", &with_bom), TextEncoding::Utf8, 1, u64::MAX).unwrap();
+        let b = read(&temp("b.csv", &sjis), TextEncoding::ShiftJis, 1, u64::MAX).unwrap();
         for t in [a, b] {
             assert_eq!(t.headers, vec!["回答ID", "年代"]);
             assert_eq!(t.rows.len(), 2);
@@ -147,7 +163,7 @@ mod tests {
     #[test]
     fn wrong_encoding_gives_a_hint() {
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("回答ID,年代\n1,30歳代\n");
-        let msg = read(&temp("c.csv", &sjis), TextEncoding::Utf8, 1)
+        let msg = read(&temp("c.csv", &sjis), TextEncoding::Utf8, 1, u64::MAX)
             .unwrap_err()
             .to_string();
         assert!(msg.contains("encoding = \"shift_jis\""), "{msg}");
@@ -159,7 +175,7 @@ mod tests {
             "d.csv",
             "職員アンケート集計\n\n回答ID,年代\n1,30歳代\n".as_bytes(),
         );
-        let t = read(&p, TextEncoding::Utf8, 3).unwrap();
+        let t = read(&p, TextEncoding::Utf8, 3, u64::MAX).unwrap();
         assert_eq!(t.headers[0], "回答ID");
         assert_eq!(t.rows[0].number, 4);
     }

@@ -57,7 +57,7 @@ impl RawTable {
             .map(|h| format!("「{h}」"))
             .collect();
         bail!(
-            "{} に列「{header}」がありません。パイプラインファイルの列見出しを直してください。\nある列: {}",
+            "{} に列「{header}」がありません。パイプラインファイルの列見出しを直してください（見出しが1行目にないときは header_row を、文字化けしているときは encoding を確かめてください）。\nある列: {}",
             self.location(),
             existing.join("、")
         )
@@ -85,12 +85,18 @@ pub fn column_letters(mut index: usize) -> String {
 /// Reads one table from a source file.
 pub fn read_table(source: &SourceFile) -> Result<RawTable> {
     match &source.format {
-        SourceFormat::Spreadsheet { sheet } => {
-            spreadsheet::read(&source.path, sheet.as_deref(), source.header_row)
-        }
-        SourceFormat::Csv { encoding } => {
-            csv_file::read(&source.path, *encoding, source.header_row)
-        }
+        SourceFormat::Spreadsheet { sheet } => spreadsheet::read(
+            &source.path,
+            sheet.as_deref(),
+            source.header_row,
+            source.limits,
+        ),
+        SourceFormat::Csv { encoding } => csv_file::read(
+            &source.path,
+            *encoding,
+            source.header_row,
+            source.limits.max_bytes,
+        ),
     }
 }
 

@@ -44,6 +44,7 @@ impl Problems {
 pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut p = Problems::default();
+    let limits = limits(&file.limits, &mut p);
 
     if file.organisation.trim().is_empty() {
         p.add("organisation", "空です。組織名を書いてください");
@@ -75,7 +76,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             p.add(format!("{key}.year"), format!("{year} が二度出てきます"));
         }
         let source = source_file(
-            base,
+            (base, limits),
             &w.file,
             w.sheet.as_deref(),
             w.encoding.as_deref(),
@@ -131,7 +132,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         indicators::indicators(&file.indicators, &questions, file.admin.is_some(), &mut p);
     let admin = file.admin.as_ref().and_then(|a| {
         let source = source_file(
-            base,
+            (base, limits),
             &a.file,
             a.sheet.as_deref(),
             a.encoding.as_deref(),
@@ -185,6 +186,24 @@ fn optional_column(configured: &Option<String>, default: &str) -> (String, bool)
     }
 }
 
+fn limits(l: &LimitsFile, p: &mut Problems) -> Limits {
+    let d = Limits::default();
+    let out = Limits {
+        max_bytes: l
+            .max_megabytes
+            .map(|m| m.saturating_mul(1024 * 1024))
+            .unwrap_or(d.max_bytes),
+        max_cells: l.max_cells.unwrap_or(d.max_cells),
+    };
+    if out.max_bytes == 0 {
+        p.add("limits.max_megabytes", "1 以上にしてください（既定 512）");
+    }
+    if out.max_cells == 0 {
+        p.add("limits.max_cells", "1 以上にしてください（既定 20000000）");
+    }
+    out
+}
+
 fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
     let d = Statistics::default();
     let out = Statistics {
@@ -232,8 +251,10 @@ fn year(v: &YearValue, key: &str, p: &mut Problems) -> Option<FiscalYear> {
     }
 }
 
+/// Checks one input file entry. `at` is the pipeline file's directory (paths are relative to
+/// it) and the limits the file will be read with.
 fn source_file(
-    base: &Path,
+    at: (&Path, Limits),
     file: &str,
     sheet: Option<&str>,
     encoding: Option<&str>,
@@ -241,6 +262,7 @@ fn source_file(
     key: &str,
     p: &mut Problems,
 ) -> Option<SourceFile> {
+    let (base, limits) = at;
     let path = base.join(file);
     let ext = path
         .extension()
@@ -311,6 +333,7 @@ fn source_file(
         path,
         format,
         header_row: header_row.unwrap_or(1),
+        limits,
     })
 }
 
