@@ -369,6 +369,15 @@ impl Pipeline {
         self.waves.iter().filter(|w| w.year <= year).collect()
     }
 
+    /// The number of levels of the longest scale (the level columns of the items table).
+    pub fn max_levels(&self) -> usize {
+        self.scales
+            .iter()
+            .map(|s| s.levels.len())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The scale of a scale question.
     pub fn scale_of(&self, q: &Question) -> Option<&Scale> {
         match q.kind {

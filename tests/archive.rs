@@ -10,20 +10,7 @@ use std::path::{Path, PathBuf};
 /// Runs the small fixture from a copy, archives the report, and moves the archive elsewhere.
 fn moved_archive(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    let fixture = dir.join("work/fixture");
-    std::fs::create_dir_all(&fixture).unwrap();
-    for f in [
-        "pipeline.toml",
-        "small_R4.csv",
-        "small_R5.xlsx",
-        "admin.csv",
-    ] {
-        std::fs::copy(root().join("tests/fixtures/small").join(f), fixture.join(f)).unwrap();
-    }
-    run_ok(
-        fixture.join("pipeline.toml").to_str().unwrap(),
-        &dir.join("work/reports"),
-    );
+    run_fixture_copy(&dir, "work/fixture");
     let archive = dir.join("archive");
     let out = staff_survey(&[
         "archive",

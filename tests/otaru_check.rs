@@ -10,22 +10,16 @@
 
 mod common;
 
-use common::{root, staff_survey, temp_dir};
+use common::{csv_rows, root, staff_survey, temp_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/otaru";
 const NEGATIVE_SUFFIX: &str = "（否定的設問）";
 
-/// Parses CSV text as the tool writes it (optional BOM), with the csv crate.
+/// Parses CSV text as the tool writes it (optional BOM).
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
-        .collect()
+    csv_rows(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// A CSV file as header → value maps, one per data row.

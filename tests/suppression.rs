@@ -44,14 +44,7 @@ fn tables(dir: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 }
 
 fn rows(path: &Path) -> Vec<Vec<String>> {
-    let text = read_csv(path);
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
+    csv_rows(&read_csv(path))
 }
 
 #[test]

@@ -8,22 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The small fixture copied to a fresh directory and run there; returns (fixture copy, report).
 fn copied_run(name: &str) -> (PathBuf, PathBuf) {
-    let dir = temp_dir(name);
-    let fixture = dir.join("fixture");
-    std::fs::create_dir_all(&fixture).unwrap();
-    for f in [
-        "pipeline.toml",
-        "small_R4.csv",
-        "small_R5.xlsx",
-        "admin.csv",
-    ] {
-        std::fs::copy(root().join("tests/fixtures/small").join(f), fixture.join(f)).unwrap();
-    }
-    run_ok(
-        fixture.join("pipeline.toml").to_str().unwrap(),
-        &dir.join("reports"),
-    );
-    (fixture, dir.join("reports/pipeline/R5"))
+    run_fixture_copy(&temp_dir(name), "fixture")
 }
 
 fn verify(report: &Path) -> std::process::Output {

@@ -6,17 +6,6 @@ mod common;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::*;
 
-/// The CSV table as rows of cells.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
-
 #[test]
 fn sheets_hold_the_csv_numbers_as_numbers() {
     let dir = root().join("reports/sample/R6");

@@ -8,12 +8,7 @@ use polars::prelude::*;
 /// The long items table (see [`super::Aggregates::items`]). Level columns `level_1..level_L`
 /// run to the longest scale; levels a scale does not have count 0.
 pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
-    let max_levels = pipeline
-        .scales
-        .iter()
-        .map(|s| s.levels.len())
-        .max()
-        .unwrap_or(0);
+    let max_levels = pipeline.max_levels();
     let seg_cols: Vec<String> = pipeline.segments.iter().map(|s| s.column()).collect();
     let mut index = vec!["wave".to_string()];
     index.extend(seg_cols);

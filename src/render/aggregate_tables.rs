@@ -14,12 +14,7 @@ use crate::pipeline::QuestionKind;
 /// each level (columns `水準1`… when the scales differ, else the level labels).
 pub fn items_long(report: &Report) -> Table {
     let pipeline = report.pipeline;
-    let max_levels = pipeline
-        .scales
-        .iter()
-        .map(|s| s.levels.len())
-        .max()
-        .unwrap_or(0);
+    let max_levels = pipeline.max_levels();
     let mut headers: Vec<String> = [
         "年度",
         "区分",

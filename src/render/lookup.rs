@@ -157,12 +157,7 @@ impl Cols<'_> {
 impl Lookup {
     pub fn new(pipeline: &Pipeline, agg: &Aggregates) -> Result<Self> {
         let mut out = Lookup::default();
-        let max_levels = pipeline
-            .scales
-            .iter()
-            .map(|s| s.levels.len())
-            .max()
-            .unwrap_or(0);
+        let max_levels = pipeline.max_levels();
         if agg.items.height() > 0 {
             let c = Cols(&agg.items);
             let item = c.strs("item")?;

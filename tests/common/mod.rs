@@ -116,7 +116,8 @@ pub fn abs(path: &Path) -> String {
     path.to_str().unwrap().replace('\\', "/")
 }
 
-fn parse(text: &str) -> Vec<Vec<String>> {
+/// CSV text as rows of cells.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -130,7 +131,7 @@ fn parse(text: &str) -> Vec<Vec<String>> {
 /// `actual`, row by row; `actual` may have more columns (intervals, tests) that the expected
 /// table leaves to other checks. Panics listing every difference.
 pub fn assert_columns_match(name: &str, expected: &str, actual: &str) {
-    let (e, a) = (parse(expected), parse(actual));
+    let (e, a) = (csv_rows(expected), csv_rows(actual));
     let mut diffs = Vec::new();
     let index: Vec<Option<usize>> = e[0]
         .iter()
@@ -164,4 +165,22 @@ pub fn assert_columns_match(name: &str, expected: &str, actual: &str) {
         "{name} differs from the expected table:\n{}",
         diffs.join("\n")
     );
+}
+
+/// The small fixture copied into `dir/<sub>` and run there (reports under `dir/reports`);
+/// returns the copy and the report directory.
+pub fn run_fixture_copy(dir: &Path, sub: &str) -> (PathBuf, PathBuf) {
+    let fixture = dir.join(sub);
+    std::fs::create_dir_all(&fixture).unwrap();
+    for f in [
+        "pipeline.toml",
+        "small_R4.csv",
+        "small_R5.xlsx",
+        "admin.csv",
+    ] {
+        std::fs::copy(root().join("tests/fixtures/small").join(f), fixture.join(f)).unwrap();
+    }
+    let reports = fixture.parent().unwrap().join("reports");
+    run_ok(fixture.join("pipeline.toml").to_str().unwrap(), &reports);
+    (fixture, reports.join("pipeline/R5"))
 }
