@@ -113,14 +113,17 @@ impl Cols<'_> {
             .map(|v| v.unwrap_or(false))
             .collect())
     }
-    fn keys(&self) -> Result<Vec<Key>> {
-        let w: Vec<i32> = self
+    fn waves(&self) -> Result<Vec<i32>> {
+        Ok(self
             .0
             .column("wave")?
             .i32()?
             .iter()
             .map(|v| v.unwrap_or_default())
-            .collect();
+            .collect())
+    }
+    fn keys(&self) -> Result<Vec<Key>> {
+        let w = self.waves()?;
         let (s, g) = (self.strs("segment")?, self.strs("group")?);
         Ok(w.into_iter()
             .zip(s)
@@ -257,13 +260,7 @@ impl Lookup {
         }
         if agg.item_tests.height() > 0 {
             let c = Cols(&agg.item_tests);
-            let w: Vec<i32> = agg
-                .item_tests
-                .column("wave")?
-                .i32()?
-                .iter()
-                .map(|v| v.unwrap_or(0))
-                .collect();
+            let w = c.waves()?;
             let (s, item) = (c.strs("segment")?, c.strs("item")?);
             for (r, t) in c.tests()?.into_iter().enumerate() {
                 out.item_tests
@@ -272,13 +269,7 @@ impl Lookup {
         }
         if agg.option_tests.height() > 0 {
             let c = Cols(&agg.option_tests);
-            let w: Vec<i32> = agg
-                .option_tests
-                .column("wave")?
-                .i32()?
-                .iter()
-                .map(|v| v.unwrap_or(0))
-                .collect();
+            let w = c.waves()?;
             let (s, q, o) = (c.strs("segment")?, c.strs("question")?, c.strs("option")?);
             for (r, t) in c.tests()?.into_iter().enumerate() {
                 out.option_tests.insert(
@@ -289,13 +280,7 @@ impl Lookup {
         }
         if agg.response.height() > 0 {
             let c = Cols(&agg.response);
-            let w: Vec<i32> = agg
-                .response
-                .column("wave")?
-                .i32()?
-                .iter()
-                .map(|v| v.unwrap_or(0))
-                .collect();
+            let w = c.waves()?;
             let g = c.strs("group")?;
             let pop: Vec<Option<u64>> = agg.response.column("population")?.u64()?.iter().collect();
             let (resp, rate, suppressed) = (
