@@ -76,7 +76,12 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     };
     let mut issues = cleaned.issues;
     issues.extend(admin_issues);
-    let dir = opts.out.join(&pipeline.name).join(year.short());
+    // `check` writes beside the report, never into it, so a report stays as its manifest says.
+    let dir = if opts.check_only {
+        opts.out.join(&pipeline.name).join(format!("{}-check", year.short()))
+    } else {
+        opts.out.join(&pipeline.name).join(year.short())
+    };
     let wave_years: Vec<FiscalYear> = waves.iter().map(|w| w.year).collect();
     progress("集計しています");
     let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;

@@ -109,7 +109,9 @@ fn check_writes_only_the_data_quality_tables_and_exits_1_on_problems() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    let dir = out.join("pipeline/R5");
+    // Beside the report directory, which check never touches.
+    assert!(!out.join("pipeline/R5").exists());
+    let dir = out.join("pipeline/R5-check");
     let written: Vec<String> = files(&dir).into_iter().collect();
     assert_eq!(
         written,
