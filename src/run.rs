@@ -78,7 +78,9 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     issues.extend(admin_issues);
     // `check` writes beside the report, never into it, so a report stays as its manifest says.
     let dir = if opts.check_only {
-        opts.out.join(&pipeline.name).join(format!("{}-check", year.short()))
+        opts.out
+            .join(&pipeline.name)
+            .join(format!("{}-check", year.short()))
     } else {
         opts.out.join(&pipeline.name).join(year.short())
     };
