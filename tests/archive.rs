@@ -26,17 +26,6 @@ fn moved_archive(name: &str) -> PathBuf {
     moved
 }
 
-fn verify(dir: &Path) -> std::process::Output {
-    staff_survey(&["verify", dir.to_str().unwrap()])
-}
-
-fn flip_last_byte(path: &Path) {
-    let mut bytes = std::fs::read(path).unwrap();
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0x01;
-    std::fs::write(path, bytes).unwrap();
-}
-
 #[test]
 fn a_moved_archive_verifies() {
     let archive = moved_archive("archive-ok");

@@ -4,22 +4,11 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The small fixture copied to a fresh directory and run there; returns (fixture copy, report).
 fn copied_run(name: &str) -> (PathBuf, PathBuf) {
     run_fixture_copy(&temp_dir(name), "fixture")
-}
-
-fn verify(report: &Path) -> std::process::Output {
-    staff_survey(&["verify", report.to_str().unwrap()])
-}
-
-fn flip_last_byte(path: &Path) {
-    let mut bytes = std::fs::read(path).unwrap();
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0x01;
-    std::fs::write(path, bytes).unwrap();
 }
 
 #[test]

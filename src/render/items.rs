@@ -55,22 +55,29 @@ pub fn table_groups(report: &Report, segment: &Segment) -> Vec<(String, String)>
     groups
 }
 
+/// Table headers: 設問ID, 設問, then the given columns for each group.
+fn group_headers(groups: &[(String, String)], columns: &[String]) -> Vec<String> {
+    let mut headers = vec!["設問ID".to_string(), "設問".to_string()];
+    for (_, g) in groups {
+        headers.extend(columns.iter().map(|c| format!("{g}{c}")));
+    }
+    headers
+}
+
 /// Item × group table for one segment in the report's wave, with 全体 first: share, n,
 /// interval and marks per group, then the test between the groups.
 pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);
-    let mut headers = vec!["設問ID".to_string(), "設問".to_string()];
-    for (_, g) in &groups {
-        headers.extend([
-            format!("{g}（%）"),
-            format!("{g} n"),
-            format!("{g} {ci}下限"),
-            format!("{g} {ci}上限"),
-            format!("{g} 注"),
-        ]);
-    }
+    let columns = [
+        "（%）".into(),
+        " n".into(),
+        format!(" {ci}下限"),
+        format!(" {ci}上限"),
+        " 注".into(),
+    ];
+    let mut headers = group_headers(&groups, &columns);
     headers.extend([
         "群間の検定".into(),
         "p値（Holm調整後）".into(),
@@ -277,16 +284,14 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);
-    let mut headers = vec!["設問ID".to_string(), "設問".to_string()];
-    for (_, g) in &groups {
-        headers.extend([
-            format!("{g} 差（pt）"),
-            format!("{g} {ci}下限"),
-            format!("{g} {ci}上限"),
-            format!("{g} p値（Holm調整後）"),
-            format!("{g} 注"),
-        ]);
-    }
+    let columns = [
+        " 差（pt）".into(),
+        format!(" {ci}下限"),
+        format!(" {ci}上限"),
+        " p値（Holm調整後）".into(),
+        " 注".into(),
+    ];
+    let headers = group_headers(&groups, &columns);
     let mut md_headers = vec!["設問".to_string()];
     md_headers.extend(groups.iter().map(|(_, g)| g.clone()));
     let mut t = Table::new(

@@ -184,3 +184,16 @@ pub fn run_fixture_copy(dir: &Path, sub: &str) -> (PathBuf, PathBuf) {
     run_ok(fixture.join("pipeline.toml").to_str().unwrap(), &reports);
     (fixture, reports.join("pipeline/R5"))
 }
+
+/// Runs `staff-survey verify <dir>`.
+pub fn verify(dir: &Path) -> Output {
+    staff_survey(&["verify", dir.to_str().unwrap()])
+}
+
+/// Changes one bit of a file's last byte.
+pub fn flip_last_byte(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    std::fs::write(path, bytes).unwrap();
+}
