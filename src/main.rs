@@ -1,18 +1,50 @@
 //! Thin entry point: parse arguments, run, print the error chain once, map to an exit code.
 
 use clap::Parser;
+use staff_survey::clean::{describe, fixes, UnmatchedValue};
 use staff_survey::cli::{Cli, Command};
-use staff_survey::run::{run, RunOptions};
+use staff_survey::run::{run, RunOptions, RunSummary};
 use staff_survey::verify::verify;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match staff_survey::cli_error::message(&e) {
+            Some(msg) => {
+                eprintln!("{msg}");
+                return ExitCode::from(staff_survey::cli_error::USAGE_EXIT);
+            }
+            None => {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+        },
+    };
     let (args, check_only) = match cli.command {
         Command::Run(a) => (a, false),
         Command::Check(a) => (a, true),
         Command::Verify(v) => return verify_command(&v.report),
+        Command::Init(a) => {
+            let opts = staff_survey::init::InitOptions {
+                exports: a.exports,
+                sheet: a.sheet,
+                encoding: a.encoding,
+                out: a.out,
+                force: a.force,
+            };
+            return match staff_survey::init::init(&opts) {
+                Ok(summary) => {
+                    eprintln!("{}", summary.message());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("エラー: {e:#}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Archive(a) => {
             return match staff_survey::archive::archive(&a.report, &a.dest) {
                 Ok(dir) => {
@@ -34,6 +66,7 @@ fn main() -> ExitCode {
         wave: args.wave,
         out: args.out,
         check_only,
+        accept_data_problems: args.accept_data_problems,
     };
     let tty = std::io::stderr().is_terminal();
     let mut step = 0;
@@ -45,11 +78,12 @@ fn main() -> ExitCode {
     };
     match run(&opts, &mut progress) {
         Ok(summary) => {
+            print_unmatched(&summary, check_only);
             for a in &summary.accounting {
                 eprintln!("{}", a.summary());
             }
             eprintln!(
-                "データの問題: {} 件（{} の data_quality.csv）",
+                "データの問題: {} 件（{} の data_quality_summary.csv と data_quality.csv）",
                 summary.issues,
                 summary.dir.join("tables").display()
             );
@@ -58,6 +92,9 @@ fn main() -> ExitCode {
                 summary.dir.display(),
                 summary.files.len()
             );
+            if check_only {
+                eprintln!("{}", next_steps(&summary, &opts.pipeline));
+            }
             if check_only && summary.issues > 0 {
                 ExitCode::from(1)
             } else {
@@ -68,6 +105,39 @@ fn main() -> ExitCode {
             eprintln!("エラー: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The values that matched nothing, most frequent first (all of them for `check`, the first
+/// ten for `run`), with the lines that fix the spelling variants.
+fn print_unmatched(summary: &RunSummary, check_only: bool) {
+    if summary.unmatched.is_empty() {
+        return;
+    }
+    let all: Vec<&UnmatchedValue> = summary.unmatched.iter().collect();
+    eprintln!("選択肢にない回答（無回答として扱いました、多い順）:");
+    eprint!("{}", describe(&all, if check_only { 20 } else { 5 }));
+    let fixes = fixes(&all);
+    if check_only && !fixes.is_empty() {
+        eprint!("{fixes}");
+    }
+}
+
+/// What `check` tells the analyst to do next.
+fn next_steps(summary: &RunSummary, pipeline: &std::path::Path) -> String {
+    let p = pipeline.display();
+    if summary.over_threshold > 0 {
+        format!(
+            "次にすること: 選択肢にない値が列の回答の {:.1}% を超える列が {} 件あり、このままでは run は集計を中止します。上の「直し方」の行をパイプラインファイルに加えるか元のファイルを直して、もう一度 staff-survey check {p} を実行してください。",
+            summary.max_unmatched_share * 100.0,
+            summary.over_threshold
+        )
+    } else if summary.issues > 0 {
+        format!(
+            "次にすること: データの問題は無回答または除外として扱われます。data_quality_summary.csv と data_quality.csv を確かめ、直すものがなければ staff-survey run {p} で集計してください。"
+        )
+    } else {
+        format!("次にすること: データに問題はありません。staff-survey run {p} で集計してください。")
     }
 }
 

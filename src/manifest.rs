@@ -47,6 +47,13 @@ pub struct Settings {
     pub min_group_text: u32,
     pub unstable_below: u32,
     pub top_n: usize,
+    /// `[quality] max_unmatched_share`.
+    #[serde(default)]
+    pub max_unmatched_share: Option<f64>,
+    /// The run was told to go on past the data-quality gate (`--accept-data-problems`);
+    /// `verify` re-runs it the same way.
+    #[serde(default)]
+    pub accept_data_problems: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,8 +160,8 @@ pub fn build(
     pipeline: &Pipeline,
     wave: crate::fiscal_year::FiscalYear,
     accounting: &[Accounting],
-    written_dir: &Path,
-    report_dir: &Path,
+    accept_data_problems: bool,
+    (written_dir, report_dir): (&Path, &Path),
 ) -> Result<Manifest> {
     let hash = |p: &Path| -> Result<FileHash> {
         Ok(FileHash {
@@ -175,6 +182,8 @@ pub fn build(
             min_group_text: s.min_group_text,
             unstable_below: s.unstable_below,
             top_n: pipeline.top_n,
+            max_unmatched_share: Some(pipeline.quality.max_unmatched_share),
+            accept_data_problems,
         },
         inputs: input_files(pipeline, wave)
             .iter()

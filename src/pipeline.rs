@@ -29,6 +29,22 @@ pub struct Pipeline {
     /// Options listed per group in reasons tables.
     pub top_n: usize,
     pub statistics: Statistics,
+    pub quality: Quality,
+}
+
+/// The data-quality gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quality {
+    /// A value matching nothing may make up at most this share (0–1) of a column's answers.
+    pub max_unmatched_share: f64,
+}
+
+impl Default for Quality {
+    fn default() -> Self {
+        Quality {
+            max_unmatched_share: 0.02,
+        }
+    }
 }
 
 /// Intervals, tests and confidentiality thresholds.
@@ -123,6 +139,8 @@ pub struct Scale {
     pub levels: Vec<String>,
     /// Levels `0..positive` count as positive.
     pub positive: usize,
+    /// Levels `positive..positive + neutral` are the neutral middle; the rest are negative.
+    pub neutral: usize,
     /// Normalised label or alias → level.
     lookup: BTreeMap<String, usize>,
 }
@@ -132,6 +150,7 @@ impl Scale {
         id: String,
         levels: Vec<String>,
         positive: usize,
+        neutral: usize,
         aliases: &[(String, usize)],
     ) -> Self {
         let mut lookup = BTreeMap::new();
@@ -145,6 +164,7 @@ impl Scale {
             id,
             levels,
             positive,
+            neutral,
             lookup,
         }
     }
@@ -243,6 +263,14 @@ impl Question {
     /// Name of the column of scale codes or the text column in the coded frame.
     pub fn code_column(&self) -> String {
         format!("q:{}", self.id)
+    }
+
+    /// Options of a choice question; empty for other kinds.
+    pub fn options(&self) -> &[String] {
+        match &self.kind {
+            QuestionKind::Choice { options, .. } => options,
+            _ => &[],
+        }
     }
 
     /// Name of the 0/1 column for option `k` of a choice question in the coded frame.

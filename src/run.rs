@@ -2,7 +2,7 @@
 
 use crate::aggregate::aggregate;
 use crate::atomic::{self, staging_path};
-use crate::clean::clean;
+use crate::clean::{clean, gate, group, UnmatchedGroup, UnmatchedValue};
 use crate::config;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::indicators;
@@ -25,6 +25,8 @@ pub struct RunOptions {
     pub out: PathBuf,
     /// Validate and write only the data-quality tables.
     pub check_only: bool,
+    /// Write the report even when the data-quality gate would stop it.
+    pub accept_data_problems: bool,
 }
 
 /// What a run did.
@@ -34,6 +36,12 @@ pub struct RunSummary {
     pub files: Vec<PathBuf>,
     pub accounting: Vec<Accounting>,
     pub issues: usize,
+    /// Values that matched nothing (the data-quality summary).
+    pub unmatched: Vec<UnmatchedValue>,
+    /// The gate's threshold, as a share.
+    pub max_unmatched_share: f64,
+    /// How many of `unmatched` exceed it.
+    pub over_threshold: usize,
 }
 
 /// Runs the pipeline; `progress` receives one line per stage.
@@ -70,6 +78,17 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     let tables = read_waves(&waves)?;
     progress("回答を整えています（表記ゆれの統一、選択肢の照合）");
     let cleaned = clean(&pipeline, &waves, &tables)?;
+    let max_share = pipeline.quality.max_unmatched_share;
+    let gate = gate(&cleaned.unmatched, max_share);
+    if !opts.check_only && !opts.accept_data_problems && !gate.passed() {
+        bail!("{}", gate.refusal());
+    }
+    let over_threshold = gate.over.len();
+    let accepted: Vec<UnmatchedGroup> = if opts.check_only {
+        vec![]
+    } else {
+        group(&gate.over)
+    };
     let (admin, admin_issues) = match &pipeline.admin {
         Some(a) => read_admin(a)?,
         None => (vec![], vec![]),
@@ -95,6 +114,8 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         waves: wave_years,
         indicators: &rows,
         issues: &issues,
+        unmatched: &cleaned.unmatched,
+        accepted: &accepted,
         accounting: &cleaned.accounting,
     };
     let files = if opts.check_only {
@@ -104,7 +125,13 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         progress("表とグラフを書き出しています");
         let staging = atomic::Staging::new(&dir)?;
         let mut written = render(&report, staging.path())?;
-        let record = manifest::build(&pipeline, year, &cleaned.accounting, staging.path(), &dir)?;
+        let record = manifest::build(
+            &pipeline,
+            year,
+            &cleaned.accounting,
+            opts.accept_data_problems,
+            (staging.path(), &dir),
+        )?;
         written.push(manifest::write(&record, staging.path())?);
         staging.publish()?;
         // Report the files at their final place.
@@ -118,5 +145,8 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         files,
         accounting: cleaned.accounting,
         issues: issues.len(),
+        unmatched: cleaned.unmatched,
+        max_unmatched_share: max_share,
+        over_threshold,
     })
 }

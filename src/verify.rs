@@ -55,6 +55,7 @@ pub fn verify(dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Verification
         wave: Some(record.wave.clone()),
         out: scratch.clone(),
         check_only: false,
+        accept_data_problems: record.settings.accept_data_problems,
     };
     progress("記録された入力から再実行しています");
     let summary = run(&opts, &mut |_| {});

@@ -85,18 +85,25 @@ fn write(dir: &Path, name: &str, text: &str) {
 }
 
 fn run(dir: &Path, w1: &str, w2: &str) -> std::path::PathBuf {
+    let (r, tables) = run_with(dir, w1, w2, &[]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    tables
+}
+
+fn run_with(
+    dir: &Path,
+    w1: &str,
+    w2: &str,
+    extra: &[&str],
+) -> (std::process::Output, std::path::PathBuf) {
     write(dir, "p.toml", PIPELINE);
     write(dir, "w1.csv", w1);
     write(dir, "w2.csv", w2);
     let out = dir.join("out");
-    let r = staff_survey(&[
-        "run",
-        dir.join("p.toml").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(r.status.success(), "{}", stderr(&r));
-    out.join("p/R5/tables")
+    let p = dir.join("p.toml");
+    let mut args = vec!["run", p.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    args.extend(extra);
+    (staff_survey(&args), out.join("p/R5/tables"))
 }
 
 #[test]
@@ -170,11 +177,26 @@ fn a_wave_with_only_headers_renders() {
 #[test]
 fn an_age_outside_every_band_is_reported() {
     let dir = temp_dir("edge-age");
-    let tables = run(
-        &dir,
+    let (w1, w2) = (
         "ID,年齢,係,A,C\n1,四十,総務,はい,x\n",
         "ID,年齢,係,A,B,C\n1,200,企画,はい,はい,x\n",
     );
+    // The only age of each wave is unreadable: 100% of the column, so the gate stops the run
+    // and names both values; nothing is written.
+    let (r, tables) = run_with(&dir, w1, w2, &[]);
+    assert_eq!(r.status.code(), Some(1));
+    let msg = stderr(&r);
+    assert!(
+        msg.contains("「四十」 1 件: 令和4年度 w1.csv の列「年齢」"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("「200」 1 件: 令和5年度 w2.csv の列「年齢」"),
+        "{msg}"
+    );
+    assert!(!tables.exists());
+    let (r, tables) = run_with(&dir, w1, w2, &["--accept-data-problems"]);
+    assert!(r.status.success(), "{}", stderr(&r));
     let q = read_csv(&tables.join("data_quality.csv"));
     assert!(q.contains("w1.csv,,2,年齢,B2,四十,年代を解釈できない,年代（29歳以下、30～49歳、50歳以上）,年代なしとして扱う"), "{q}");
     assert!(

@@ -118,6 +118,8 @@ fn check_writes_only_the_data_quality_tables_and_exits_1_on_problems() {
         [
             "tables/data_quality.csv",
             "tables/data_quality.md",
+            "tables/data_quality_summary.csv",
+            "tables/data_quality_summary.md",
             "tables/row_counts.csv",
             "tables/row_counts.md"
         ]

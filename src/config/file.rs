@@ -44,6 +44,21 @@ pub struct PipelineFile {
     /// Limits against broken or hostile input files.
     #[serde(default)]
     pub limits: LimitsFile,
+    /// The data-quality gate.
+    #[serde(default)]
+    pub quality: QualityFile,
+}
+
+/// `[quality]`: when unmatched answers stop a run.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityFile {
+    /// Largest share (0–1) of a column's non-blank answers that one value matching no level,
+    /// option or band may make up before `run` refuses (default 0.02, i.e. 2%). Such a value
+    /// is usually a spelling variant (どちらかといえば for どちらかと言えば) that would otherwise
+    /// count as no answer and shift the column's figures. `check` lists them all;
+    /// `run --accept-data-problems` goes on regardless and says so in the report.
+    pub max_unmatched_share: Option<f64>,
 }
 
 /// `[limits]`: what one input file may ask of the machine.
@@ -115,6 +130,11 @@ pub struct ScaleFile {
     pub levels: Vec<String>,
     /// How many of the top levels count as positive (肯定的回答); for the four-point scale, 2.
     pub positive: usize,
+    /// How many levels right after the positive ones are a neutral middle (どちらともいえない),
+    /// counted neither positive nor negative; default 0. A five-point agree scale has
+    /// `positive = 2`, `neutral = 1`: the last two levels are negative.
+    #[serde(default)]
+    pub neutral: usize,
     /// Other spellings of a level: `{ "どちらかといえばそう思う" = "どちらかと言えばそう思う" }`.
     /// Width, spaces and wave dashes are normalised anyway and need no alias.
     #[serde(default)]

@@ -72,7 +72,8 @@ pub fn levels_chart(report: &Report) -> Result<Option<Chart>> {
             counts: report
                 .lookup
                 .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
-                .map(|c| c.levels.clone()),
+                // The lookup pads every item to the longest scale's levels.
+                .map(|c| c.levels.iter().take(scale.levels.len()).copied().collect()),
         })
         .collect();
     let chart = Diverging {

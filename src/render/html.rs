@@ -43,6 +43,7 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #444; }
 .link { font-size: .9rem; }
+.warning { border: 2px solid #d55e00; background: #fff3eb; padding: .5rem .8rem; font-weight: bold; }
 @media print {
   @page { size: A4; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 9pt; }
@@ -98,6 +99,9 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
         "<p>集計した年度: {}。表の CSV は <code>tables/</code>、グラフの SVG は <code>charts/</code> にもあります。</p>\n",
         escape(&report.waves.iter().map(|w| w.japanese()).collect::<Vec<_>>().join("、"))
     ));
+    if let Some(notice) = super::quality_tables::accepted_notice(report) {
+        out.push_str(&format!("<p class=\"warning\">{}</p>\n", escape(&notice)));
+    }
     out.push_str("<nav><ol>\n");
     for s in sections {
         out.push_str(&format!(

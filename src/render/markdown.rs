@@ -15,6 +15,9 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
         "集計した年度: {}。表は `tables/`（CSV は Excel で開けます）、グラフは `charts/`、同じ内容の HTML 版は `report.html` にあります。\n\n",
         report.waves.iter().map(|w| w.japanese()).collect::<Vec<_>>().join("、")
     ));
+    if let Some(notice) = super::quality_tables::accepted_notice(report) {
+        md.push_str(&format!("> **{notice}**\n\n"));
+    }
     for s in sections {
         md.push_str(&format!("## {}\n\n", s.title));
         for n in &s.tables {

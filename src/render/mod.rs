@@ -20,6 +20,7 @@ mod sections;
 pub mod table;
 mod xlsx;
 
+use crate::clean::{UnmatchedGroup, UnmatchedValue};
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::IndicatorRow;
 use crate::pipeline::Pipeline;
@@ -38,6 +39,11 @@ pub struct Report<'a> {
     pub waves: Vec<FiscalYear>,
     pub indicators: &'a [IndicatorRow],
     pub issues: &'a [Issue],
+    /// The data-quality summary: values that matched nothing, per column and value.
+    pub unmatched: &'a [UnmatchedValue],
+    /// Values over the data-quality gate that the user let through
+    /// (`--accept-data-problems`); the report says so first.
+    pub accepted: &'a [UnmatchedGroup],
     pub accounting: &'a [Accounting],
 }
 

@@ -1,4 +1,5 @@
-//! Response rates, row accounting and the data-quality table.
+//! Response rates, row accounting, the data-quality summary (values that matched nothing,
+//! per column) and the row-level data-quality table.
 
 use super::format::share;
 use super::marks::SUPPRESSED;
@@ -90,6 +91,92 @@ pub fn row_counts(report: &Report) -> Table {
         ]);
     }
     t
+}
+
+/// Values that matched no level, option or band: one row per wave × column × value, with
+/// its count, share of the column's answers, first cells and the line that would accept it.
+pub fn data_quality_summary(report: &Report) -> Table {
+    let mut t = Table::new(
+        "選択肢にない回答の要約",
+        [
+            "年度",
+            "ファイル",
+            "列",
+            "値",
+            "件数",
+            "列の回答に占める割合（%）",
+            "最初のセル",
+            "近い選択肢",
+            "直し方（パイプラインファイルに加える行）",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    t.note = format!(
+        "選択肢にない回答は無回答として扱い、集計から除いています。割合は、その年度のその列で空欄でない回答に占める割合です。一つの値が {} を超える列があると、run は集計を中止します（[quality] max_unmatched_share）。表記ゆれなら「直し方」の行をパイプラインファイルの表（[scales.…] など）に加えてください。一行ずつの一覧は tables/data_quality.csv にあります。",
+        share_of(report.pipeline.quality.max_unmatched_share)
+    );
+    for u in report.unmatched {
+        let (near, fix) = match &u.suggestion {
+            Some(s) => (
+                format!("{}（{}）", s.label, s.closeness.japanese()),
+                match (&s.section, &s.key, &s.entry) {
+                    (Some(section), Some(key), Some(entry)) => {
+                        format!("{section} {key} = {{ {entry} }}")
+                    }
+                    _ => "元のファイルを直す".into(),
+                },
+            ),
+            None => (String::new(), "元のファイルを直す".into()),
+        };
+        t.rows.push(vec![
+            u.year.japanese(),
+            u.file.clone(),
+            u.column.clone(),
+            u.value.clone(),
+            u.count.to_string(),
+            share(Some(u.percent())),
+            u.cells.join("、"),
+            near,
+            fix,
+        ]);
+    }
+    t
+}
+
+/// `0.02` → `2%` (fractions of a percent kept).
+fn share_of(fraction: f64) -> String {
+    let pct = fraction * 100.0;
+    if (pct - pct.round()).abs() < 1e-9 {
+        format!("{}%", pct.round())
+    } else {
+        format!("{pct}%")
+    }
+}
+
+/// The notice shown first when the report was written past the data-quality gate.
+pub fn accepted_notice(report: &Report) -> Option<String> {
+    if report.accepted.is_empty() {
+        return None;
+    }
+    let values: Vec<String> = report
+        .accepted
+        .iter()
+        .map(|g| {
+            format!(
+                "「{}」{} 件（{} の列{}、多い列で回答の {}%）",
+                g.value,
+                g.count,
+                g.files.join("・"),
+                g.columns_text(),
+                share(Some(g.worst_percent))
+            )
+        })
+        .collect();
+    Some(format!(
+        "注意: この報告は、選択肢にない回答が多いまま（--accept-data-problems を指定して）作られました。次の回答は無回答として扱われ、その列の割合は変わっている可能性があります: {}。",
+        values.join("、")
+    ))
 }
 
 /// Every data problem, in file and row order.

@@ -41,11 +41,16 @@ pub struct Section {
     pub charts: Vec<Chart>,
 }
 
-/// The data-quality tables alone (what `check` writes).
+/// The data-quality tables alone (what `check` writes). The row-level table is only linked
+/// from the report: it can run to thousands of rows.
 pub fn quality_tables(report: &Report) -> Vec<Named> {
     vec![
         named("row_counts", quality_tables::row_counts(report)),
-        named("data_quality", quality_tables::data_quality(report)),
+        named(
+            "data_quality_summary",
+            quality_tables::data_quality_summary(report),
+        ),
+        file_only("data_quality", quality_tables::data_quality(report)),
     ]
 }
 

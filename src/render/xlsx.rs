@@ -223,6 +223,10 @@ pub fn report(report: &Report, sections: &[Section]) -> Result<Vec<u8>> {
         &bold,
     )?;
     row += 2;
+    if let Some(notice) = super::quality_tables::accepted_notice(report) {
+        cover.write_string_with_format(row, 0, notice, &bold)?;
+        row += 2;
+    }
     for (k, v) in [
         ("組織", p.organisation.clone()),
         ("調査", p.title.clone()),
@@ -238,7 +242,11 @@ pub fn report(report: &Report, sections: &[Section]) -> Result<Vec<u8>> {
         ),
         (
             "データの問題",
-            format!("{} 件（シート「データの問題」）", report.issues.len()),
+            format!(
+                "{} 件（シート「データの問題」）、選択肢にない値 {} 種類（シート「選択肢にない回答の要約」）",
+                report.issues.len(),
+                report.unmatched.len()
+            ),
         ),
     ] {
         cover.write_string_with_format(row, 0, k, &bold)?;

@@ -150,6 +150,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         })
     });
     let statistics = statistics(&file.statistics, &mut p);
+    let quality = quality(&file.quality, &mut p);
     let top_n = file.report.top_n.unwrap_or(3);
     if top_n == 0 {
         p.add("report.top_n", "1 以上にしてください");
@@ -175,7 +176,22 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         admin,
         top_n,
         statistics,
+        quality,
     })
+}
+
+fn quality(q: &QualityFile, p: &mut Problems) -> Quality {
+    let d = Quality::default();
+    let out = Quality {
+        max_unmatched_share: q.max_unmatched_share.unwrap_or(d.max_unmatched_share),
+    };
+    if !(0.0..1.0).contains(&out.max_unmatched_share) {
+        p.add(
+            "quality.max_unmatched_share",
+            "0 以上 1 未満の割合で書いてください（例: 0.02 は 2%）",
+        );
+    }
+    out
 }
 
 /// An optional column: the configured header (required), else the default (if present).

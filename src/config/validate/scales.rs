@@ -1,4 +1,4 @@
-//! Validating `[scales.*]`: levels, the positive count and aliases.
+//! Validating `[scales.*]`: levels, the positive and neutral counts and aliases.
 
 use super::Problems;
 use crate::config::file::*;
@@ -26,6 +26,17 @@ pub(super) fn scales(file: &BTreeMap<String, ScaleFile>, p: &mut Problems) -> Ve
                 format!("1 から {} の間にしてください", s.levels.len() - 1),
             );
         }
+        if s.positive + s.neutral >= s.levels.len() {
+            p.add(
+                format!("{key}.neutral"),
+                format!(
+                    "positive（{}）と neutral（{}）の合計が選択肢の数（{}）以上です。否定的な選択肢が一つは残るようにしてください",
+                    s.positive,
+                    s.neutral,
+                    s.levels.len()
+                ),
+            );
+        }
         let mut aliases = Vec::new();
         for (alias, target) in &s.aliases {
             match s.levels.iter().position(|l| l == target) {
@@ -43,6 +54,7 @@ pub(super) fn scales(file: &BTreeMap<String, ScaleFile>, p: &mut Problems) -> Ve
             id.clone(),
             s.levels.clone(),
             s.positive,
+            s.neutral,
             &aliases,
         ));
     }

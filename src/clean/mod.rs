@@ -5,11 +5,21 @@
 //! 0/1 column (null = not asked or no answer); attributes become their canonical values.
 //! A cell that matches nothing, a row without an id, a repeated id, an answer to a question
 //! the respondent was not asked: each is recorded as an [`Issue`] and counted in the
-//! [`Accounting`]; nothing is dropped silently.
+//! [`Accounting`]; nothing is dropped silently. Values that matched nothing are also tallied
+//! per column and distinct value (`tally`), which gives the data-quality summary and the gate
+//! that stops a run when a spelling variant would shift a figure (`gate`).
 //!
 //! Coded frame columns: `wave` (i32 fiscal year), `row` (u32 source row), `id` (str),
 //! `attr:age` and `attr:<id>` (str), `q:<id>` (i32 level code, or 1 for an answered text),
 //! `o:<id>:<k>` (i32 0/1).
+
+mod gate;
+mod suggest;
+mod tally;
+
+pub use gate::{describe, fixes, gate, group, Gate, UnmatchedGroup};
+pub use suggest::Closeness;
+pub use tally::{Suggestion, Target, UnmatchedValue};
 
 use crate::fiscal_year::FiscalYear;
 use crate::ingest::{RawRow, RawTable};
@@ -19,12 +29,22 @@ use crate::quality::{file_name, Accounting, Issue};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 use std::collections::BTreeMap;
+use tally::Tally;
 
 /// What the clean stage produces.
 pub struct Cleaned {
     pub frame: DataFrame,
     pub issues: Vec<Issue>,
+    /// Values that matched nothing, one row per wave × column × distinct value.
+    pub unmatched: Vec<UnmatchedValue>,
     pub accounting: Vec<Accounting>,
+}
+
+/// What cleaning one wave finds besides the coded rows.
+struct Findings {
+    year: FiscalYear,
+    issues: Vec<Issue>,
+    tally: Tally,
 }
 
 /// One respondent's answer to one question, before conditions are applied.
@@ -65,16 +85,22 @@ pub fn clean(pipeline: &Pipeline, waves: &[&Wave], tables: &[RawTable]) -> Resul
             })
             .collect(),
     };
-    let mut issues = Vec::new();
+    let mut found = Findings {
+        year: FiscalYear(0),
+        issues: Vec::new(),
+        tally: Tally::default(),
+    };
     let mut accounting = Vec::new();
     for (wave, table) in waves.iter().zip(tables) {
-        let acc = clean_wave(pipeline, wave.year, table, &mut cols, &mut issues)?;
+        found.year = wave.year;
+        let acc = clean_wave(pipeline, table, &mut cols, &mut found)?;
         accounting.push(acc);
     }
     let frame = Context::context(build_frame(pipeline, cols), "集計用の表を作れませんでした")?;
     Ok(Cleaned {
         frame,
-        issues,
+        unmatched: found.tally.summary(pipeline),
+        issues: found.issues,
         accounting,
     })
 }
@@ -119,11 +145,13 @@ fn layout(pipeline: &Pipeline, year: FiscalYear, table: &RawTable) -> Result<Lay
 
 fn clean_wave(
     pipeline: &Pipeline,
-    year: FiscalYear,
     table: &RawTable,
     cols: &mut Columns,
-    issues: &mut Vec<Issue>,
+    found: &mut Findings,
 ) -> Result<Accounting> {
+    let year = found.year;
+    let issues = &mut found.issues;
+    let tally = &mut found.tally;
     let layout = layout(pipeline, year, table)?;
     let mut acc = Accounting {
         year,
@@ -188,8 +216,10 @@ fn clean_wave(
                 if cell.trim().is_empty() {
                     return None;
                 }
+                tally.answered(year, table, c, Target::Age);
                 let band = age.band(cell);
                 if band.is_none() {
+                    tally.unmatched(year, table, row, c, Target::Age, cell);
                     let expected = format!("年代（{}）", age.bands.join("、"));
                     issues.push(Issue::new(
                         table,
@@ -209,9 +239,11 @@ fn clean_wave(
             let value = if cell.trim().is_empty() {
                 None
             } else {
+                tally.answered(year, table, c, Target::Attribute(k));
                 match attr.value(cell) {
                     Some(v) => Some(v),
                     None => {
+                        tally.unmatched(year, table, row, c, Target::Attribute(k), cell);
                         let expected = format!(
                             "{}（{}）",
                             attr.label,
@@ -235,8 +267,9 @@ fn clean_wave(
             .questions
             .iter()
             .zip(&layout.questions)
-            .map(|(q, c)| match c {
-                Some(c) => read_answer(pipeline, q, table, row, *c, issues),
+            .enumerate()
+            .map(|(qi, (q, c))| match c {
+                Some(c) => read_answer(pipeline, (q, qi), table, (row, *c), (issues, tally, year)),
                 None => Answer::None,
             })
             .collect();
@@ -328,24 +361,26 @@ fn asked(pipeline: &Pipeline, answers: &[Answer], qi: usize, depth: usize) -> bo
     }
 }
 
+/// Reads one answer cell; values that match nothing are recorded and tallied.
 fn read_answer(
     pipeline: &Pipeline,
-    q: &Question,
+    (q, qi): (&Question, usize),
     table: &RawTable,
-    row: &RawRow,
-    col: usize,
-    issues: &mut Vec<Issue>,
+    (row, col): (&RawRow, usize),
+    (issues, tally, year): (&mut Vec<Issue>, &mut Tally, FiscalYear),
 ) -> Answer {
     let cell = table.cell(row, col);
     if cell.trim().is_empty() {
         return Answer::None;
     }
     match &q.kind {
-        QuestionKind::Scale { scale } => {
-            let scale = &pipeline.scales[*scale];
+        QuestionKind::Scale { scale: si } => {
+            let scale = &pipeline.scales[*si];
+            tally.answered(year, table, col, Target::Scale(*si));
             match scale.code(cell) {
                 Some(l) => Answer::Level(l),
                 None => {
+                    tally.unmatched(year, table, row, col, Target::Scale(*si), cell);
                     let expected = scale.levels.join("、");
                     issues.push(Issue::new(
                         table,
@@ -373,10 +408,17 @@ fn read_answer(
             };
             let (chosen, unknown) = match_options(&parts, &keys, separator);
             let mut chosen = chosen;
+            tally.answered(year, table, col, Target::Choice(qi));
             if !unknown.is_empty() {
                 match other {
                     Some(o) => chosen[*o] = true,
                     None => {
+                        let mut distinct = unknown.clone();
+                        distinct.sort();
+                        distinct.dedup();
+                        for u in &distinct {
+                            tally.unmatched(year, table, row, col, Target::Choice(qi), u);
+                        }
                         let mut issue = Issue::new(
                             table,
                             row,

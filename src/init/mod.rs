@@ -1,0 +1,211 @@
+//! `init`: reads one or more exports and writes a pipeline file that validates and runs on
+//! them without edits, with Japanese comments saying what was guessed and what only the user
+//! can decide (the やりがい split, KGI/KPI targets, populations, the years if not guessed).
+//!
+//! Steps: `read` each export (encoding, sheet, header row), give each a fiscal year and match
+//! headers across years (`waves`), profile every column (`profile`), decide its kind
+//! (`infer`, `scales`, `headers`), assemble the file's content (`plan`) and write it
+//! (`write`); the written file is loaded with `config::load` before it is put in place.
+
+mod conditions;
+mod headers;
+mod infer;
+mod plan;
+mod profile;
+mod read;
+mod scales;
+mod summary;
+mod waves;
+mod write;
+
+pub use summary::InitSummary;
+
+use anyhow::{bail, Context, Result};
+use infer::{Column, Role};
+use plan::WavePlan;
+use profile::Profile;
+use std::path::{Component, Path, PathBuf};
+
+/// What `init` reads and where it writes.
+#[derive(Debug, Clone)]
+pub struct InitOptions {
+    /// Exports, one per wave, in any order.
+    pub exports: Vec<PathBuf>,
+    /// Sheet of spreadsheet exports; `None` = first sheet.
+    pub sheet: Option<String>,
+    /// CSV encoding (`utf-8`, `shift_jis`); `None` = detect.
+    pub encoding: Option<String>,
+    /// Pipeline file to write; `None` = `pipelines/<stem>.toml`.
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing pipeline file.
+    pub force: bool,
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "pipeline".into())
+}
+
+/// `target` relative to directory `base` (both made absolute), `/`-separated.
+pub fn relative_path(target: &Path, base: &Path) -> Result<String> {
+    let abs = |p: &Path| -> Result<PathBuf> {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()?.join(p)
+        };
+        Ok(p.canonicalize().unwrap_or(p))
+    };
+    let (t, b) = (abs(target)?, abs(base)?);
+    let tc: Vec<Component> = t.components().collect();
+    let bc: Vec<Component> = b.components().collect();
+    let common = tc.iter().zip(&bc).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return Ok(t.to_string_lossy().replace('\\', "/"));
+    }
+    let mut parts: Vec<String> = vec!["..".into(); bc.len() - common];
+    parts.extend(tc[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    Ok(parts.join("/"))
+}
+
+/// Writes the pipeline file.
+pub fn init(opts: &InitOptions) -> Result<InitSummary> {
+    let Some(last) = opts.exports.last() else {
+        bail!("回答ファイルを一つ以上指定してください（例: staff-survey init R6.xlsx）");
+    };
+    let out = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("pipelines").join(format!("{}.toml", stem(last))));
+    if out.exists() && !opts.force {
+        bail!(
+            "{} は既にあります。上書きするときは --force を付け、別の名前にするときは --out で指定してください",
+            out.display()
+        );
+    }
+    let mut exports = Vec::new();
+    for path in &opts.exports {
+        exports.push(read::read_export(path, opts.sheet.as_deref(), opts.encoding.as_deref())?);
+    }
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("フォルダ {} を作れません", dir.display()))?;
+
+    // Years in the order given, then every list oldest first.
+    // The file name, else the title rows above the headers (令和5年度 職員アンケート).
+    let stems: Vec<String> = exports
+        .iter()
+        .map(|e| match (&e.title, waves::guess_year(&stem(&e.path))) {
+            (Some(title), None) if waves::guess_year(title).is_some() => title.clone(),
+            _ => stem(&e.path),
+        })
+        .collect();
+    let years = waves::assign_years(&stems, waves::current_fiscal_year());
+    let mut order: Vec<usize> = (0..exports.len()).collect();
+    order.sort_by_key(|i| years[*i].0);
+    let mut ordered = Vec::new();
+    for i in order {
+        let e = exports[i].clone();
+        let w = WavePlan {
+            year: years[i].0,
+            guessed: years[i].1,
+            file: relative_path(&e.path, dir)?,
+            name: e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            sheet: e.sheet.clone(),
+            encoding: e.encoding,
+            header_row: e.header_row,
+            title: e.title.clone(),
+            rows: e.table.rows.len(),
+        };
+        ordered.push((e, w));
+    }
+    let tables: Vec<&crate::ingest::RawTable> = ordered.iter().map(|(e, _)| &e.table).collect();
+    let (merged, matches) = waves::match_columns(&tables);
+    let mut columns: Vec<Column> = merged
+        .into_iter()
+        .map(|m| {
+            let header = (0..tables.len())
+                .rev()
+                .find_map(|w| m.cols[w].map(|c| tables[w].headers[c].clone()))
+                .unwrap_or_default();
+            Column {
+                profile: Profile::of(&tables, &m),
+                merged: m,
+                header,
+                role: Role::Text,
+                note: None,
+            }
+        })
+        .collect();
+    infer::infer(&mut columns, tables.len());
+    if !columns.iter().any(|c| matches!(c.role, Role::Id)) {
+        bail!(
+            "回答者を区別する列（回答ID）が見つかりません。どの年度の回答ファイルにも同じ見出しの回答IDの列（例: 「回答ID」）を用意してください"
+        );
+    }
+    let plan = plan::build(&ordered, &columns, &matches);
+    let command = command_line(opts, &out);
+    let text = write::render(&plan, &command);
+    write_checked(&out, &text)?;
+    Ok(InitSummary::new(out, &plan, &matches))
+}
+
+/// The command as the user would type it, for the file's first comment.
+fn command_line(opts: &InitOptions, out: &Path) -> String {
+    let mut parts = vec!["staff-survey init".to_string()];
+    parts.extend(opts.exports.iter().map(|p| p.display().to_string()));
+    if let Some(s) = &opts.sheet {
+        parts.push(format!("--sheet {s}"));
+    }
+    if let Some(e) = &opts.encoding {
+        parts.push(format!("--encoding {e}"));
+    }
+    parts.push(format!("--out {}", out.display()));
+    parts.join(" ")
+}
+
+/// Writes the file beside its destination, loads it as `run` will, and only then puts it in
+/// place; a file that does not validate is a bug in init and is not left behind.
+fn write_checked(out: &Path, text: &str) -> Result<()> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "pipeline.toml".into());
+    let tmp = out.with_file_name(format!(".{name}.init-tmp.toml"));
+    std::fs::write(&tmp, text).with_context(|| format!("{} に書き込めません", tmp.display()))?;
+    if let Err(e) = crate::config::load(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        bail!(
+            "作ったパイプラインファイルが検証を通りませんでした（init の不具合です。回答ファイルを添えて報告してください）: {e:#}"
+        );
+    }
+    std::fs::rename(&tmp, out).with_context(|| format!("{} に書き込めません", out.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_relative_to_the_pipeline_directory() {
+        let root = std::env::temp_dir().join(format!("staff-survey-init-rel-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pipelines")).unwrap();
+        std::fs::create_dir_all(root.join("data/2024")).unwrap();
+        std::fs::write(root.join("data/2024/R6.xlsx"), b"x").unwrap();
+        assert_eq!(
+            relative_path(&root.join("data/2024/R6.xlsx"), &root.join("pipelines")).unwrap(),
+            "../data/2024/R6.xlsx"
+        );
+        assert_eq!(
+            relative_path(&root.join("data/2024/R6.xlsx"), &root.join("data")).unwrap(),
+            "2024/R6.xlsx"
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
