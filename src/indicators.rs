@@ -143,7 +143,7 @@ fn observations(
     match &ind.source {
         IndicatorSource::Positive { question } => {
             let id = pipeline.questions[*question].id.clone();
-            overall(&agg.items, col("item").eq(lit(id)), "n_valid")
+            overall(&agg.items, col("item").eq(lit(id)), "n_base")
         }
         IndicatorSource::Option { question, option } => {
             let id = pipeline.questions[*question].id.clone();

@@ -252,6 +252,19 @@ pub struct Question {
     /// A negative statement: a high share is bad.
     pub negative: bool,
     pub asked_if: Option<Condition>,
+    /// Base of a scale item's shares.
+    pub base: Base,
+    /// Options listed per group in this question's reasons table.
+    pub top_n: usize,
+}
+
+/// The base (denominator) of a share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// Those who answered the item.
+    Answered,
+    /// Every respondent; no answer is its own share.
+    All,
 }
 
 impl Question {

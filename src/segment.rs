@@ -1,8 +1,8 @@
 //! Segment: adds one group-label column per segment (`seg:<id>`) to the coded frame.
 //!
 //! Attribute segments copy the attribute; a split segment puts the positive levels of its
-//! question in the first group, the other levels in the second, and no answer in neither
-//! (null). Only expressions are built here; nothing is computed until aggregation collects.
+//! question in the first group, the negative levels in the second, and the neutral middle
+//! (どちらともいえない) and no answer in neither (null). Only expressions are built here; nothing is computed until aggregation collects.
 
 use crate::pipeline::{Pipeline, SegmentBy};
 use polars::prelude::*;
@@ -20,11 +20,14 @@ pub fn segment(pipeline: &Pipeline, coded: LazyFrame) -> LazyFrame {
                 }
                 SegmentBy::Split { question, groups } => {
                     let q = &pipeline.questions[*question];
-                    let positive = pipeline.scale_of(q).map(|s| s.positive).unwrap_or(0) as i32;
+                    let (positive, neutral) = pipeline
+                        .scale_of(q)
+                        .map(|s| (s.positive, s.neutral))
+                        .unwrap_or((0, 0));
                     let code = col(q.code_column());
-                    when(code.clone().lt(lit(positive)))
+                    when(code.clone().lt(lit(positive as i32)))
                         .then(lit(groups[0].clone()))
-                        .when(code.is_not_null())
+                        .when(code.gt_eq(lit((positive + neutral) as i32)))
                         .then(lit(groups[1].clone()))
                         .otherwise(lit(NULL).cast(DataType::String))
                 }

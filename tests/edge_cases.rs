@@ -141,9 +141,10 @@ fn small_and_empty_groups_render() {
          b,-,0,66.7,3,-\n",
         &trend,
     );
-    // Level counts: いいえ for A is 0 (a level nobody chose).
+    // Level counts: いいえ for A is 0 (a level nobody chose). This scale declares no neutral,
+    // so どちらとも is negative: 1 of 3 answers = 33.3.
     let levels = read_csv(&tables.join("levels.csv"));
-    assert!(levels.contains("a,設問A,4,2,1,0,1,66.7\n"), "{levels}");
+    assert!(levels.contains("a,設問A,4,2,1,0,1,66.7,33.3\n"), "{levels}");
     // No employment attribute: only the overall population, given as 全体 for R5 (4 of 10).
     let rates = read_csv(&tables.join("response_rates.csv"));
     assert!(rates.contains("令和4年度,全体,-,1,-\n"), "{rates}");

@@ -37,11 +37,13 @@ fn the_long_aggregate_carries_every_count_for_every_wave() {
     let items = read_csv(&out.join("pipeline/R5/tables/aggregate_items.csv"));
     // By hand from make_fixture.py, R4: q1 A = ids 1 6 7, B = 2 5, C = 3 8, D = 4 (id 9 no
     // answer); q3 A = 3 4, B = 5 8, C = 2, D = 1 6 9 (id 7 blank); 30歳代 q1 = C D B.
+    // Columns: respondents, valid, base, positive (A+B), neutral (none on this scale),
+    // negative (C+D), no answer, the three shares (neutral and no answer: -), then A..D.
     for row in [
-        "令和4年度,全体,全体,q1,満足している,9,8,5,62.5,3,2,2,1",
-        "令和4年度,全体,全体,q3,仕事を辞めたいと思う,9,8,4,50.0,2,2,1,3",
-        "令和4年度,年代別,30歳代,q1,満足している,3,3,1,33.3,0,1,1,1",
-        "令和5年度,やりがい別,やりがい無,q1,満足している,2,2,0,0.0,0,0,1,1",
+        "令和4年度,全体,全体,q1,満足している,9,8,8,5,0,3,1,62.5,-,37.5,-,3,2,2,1",
+        "令和4年度,全体,全体,q3,仕事を辞めたいと思う,9,8,8,4,0,4,1,50.0,-,50.0,-,2,2,1,3",
+        "令和4年度,年代別,30歳代,q1,満足している,3,3,3,1,0,2,0,33.3,-,66.7,-,0,1,1,1",
+        "令和5年度,やりがい別,やりがい無,q1,満足している,2,2,2,0,0,2,0,0.0,-,100.0,-,0,0,1,1",
     ] {
         let with_more = format!("{row},");
         assert!(

@@ -1,8 +1,15 @@
-//! Scale items: per wave × group × item, respondents, valid answers, positive (top-two) count
-//! and share, and the count at each scale level.
+//! Scale items: per wave × group × item, respondents, valid answers, the base of the shares,
+//! the positive (top-two), neutral, negative and no-answer counts and shares, and the count at
+//! each scale level.
+//!
+//! The base is those who answered (`n_valid`) or, for items with `base = "all"`, every
+//! respondent of the group (a wave that did not ask the item has base 0). Positive, neutral,
+//! negative and no-answer shares are all over that base, so under `"all"` they add to 100.
+//! The neutral share is null for scales without a neutral middle, the no-answer share for
+//! items whose base is those who answered.
 
 use super::{by_segment, percent};
-use crate::pipeline::{Pipeline, QuestionKind};
+use crate::pipeline::{Base, Pipeline, QuestionKind};
 use polars::prelude::*;
 
 /// The long items table (see [`super::Aggregates::items`]). Level columns `level_1..level_L`
@@ -30,6 +37,7 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
             value_name: Some("code".into()),
         });
         let positive = scale.positive as i32;
+        let neutral_end = (scale.positive + scale.neutral) as i32;
         let table = by_segment(
             pipeline,
             long,
@@ -47,6 +55,17 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
                         .sum()
                         .cast(DataType::UInt32)
                         .alias("n_positive"),
+                    col("code")
+                        .gt_eq(lit(positive))
+                        .and(col("code").lt(lit(neutral_end)))
+                        .sum()
+                        .cast(DataType::UInt32)
+                        .alias("n_neutral"),
+                    col("code")
+                        .gt_eq(lit(neutral_end))
+                        .sum()
+                        .cast(DataType::UInt32)
+                        .alias("n_negative"),
                 ];
                 for k in 0..max_levels {
                     aggs.push(
@@ -59,8 +78,7 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
                 }
                 Ok(lf
                     .group_by([col("wave"), col("segment"), col("group"), col("item")])
-                    .agg(aggs)
-                    .with_column(percent(col("n_positive"), col("n_valid")).alias("share")))
+                    .agg(aggs))
             },
         )?;
         parts.push(table.lazy());
@@ -68,9 +86,52 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
     if parts.is_empty() {
         return Ok(DataFrame::empty());
     }
+    let all_base: Vec<String> = pipeline
+        .questions
+        .iter()
+        .filter(|q| q.base == Base::All && matches!(q.kind, QuestionKind::Scale { .. }))
+        .map(|q| q.id.clone())
+        .collect();
+    let with_neutral: Vec<String> = pipeline
+        .questions
+        .iter()
+        .filter(|q| pipeline.scale_of(q).is_some_and(|s| s.neutral > 0))
+        .map(|q| q.id.clone())
+        .collect();
+    let item_in = |ids: &[String]| {
+        ids.iter().fold(lit(false), |acc, id| {
+            acc.or(col("item").eq(lit(id.clone())))
+        })
+    };
+    let is_all_base = item_in(&all_base);
+    let has_neutral = item_in(&with_neutral);
+    let n_base = when(is_all_base.clone())
+        .then(
+            when(col("n_valid").gt(lit(0)))
+                .then(col("respondents"))
+                .otherwise(lit(0u32)),
+        )
+        .otherwise(col("n_valid"))
+        .cast(DataType::UInt32);
     concat(parts, UnionArgs::default())?
         // `q:<id>` → `<id>`
         .with_column(col("item").str().strip_prefix(lit("q:")))
+        .with_columns([
+            n_base.alias("n_base"),
+            (col("respondents") - col("n_valid")).alias("n_missing"),
+        ])
+        .with_columns([
+            percent(col("n_positive"), col("n_base")).alias("share"),
+            when(has_neutral)
+                .then(percent(col("n_neutral"), col("n_base")))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("share_neutral"),
+            percent(col("n_negative"), col("n_base")).alias("share_negative"),
+            when(is_all_base)
+                .then(percent(col("n_base") - col("n_valid"), col("n_base")))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("share_missing"),
+        ])
         .sort(
             ["wave", "segment", "group", "item"],
             SortMultipleOptions::default(),

@@ -26,8 +26,9 @@ pub const ALL_GROUP: &str = "全体";
 /// `suppressed = true`; every number in them is null.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
-    /// wave, segment, group, item, respondents, n_valid, n_positive, share, level_1..level_L,
-    /// ci_lo, ci_hi, p_rest, p_rest_adj, diff_prev, diff_lo, diff_hi, p_prev, p_prev_adj,
+    /// wave, segment, group, item, respondents, n_valid, n_positive, n_neutral, n_negative,
+    /// level_1..level_L, n_base (the shares' base), n_missing (respondents − n_valid), share,
+    /// share_neutral, share_negative, share_missing (null unless the base is all), ci_lo, ci_hi, p_rest, p_rest_adj, diff_prev, diff_lo, diff_hi, p_prev, p_prev_adj,
     /// unstable, suppressed.
     pub items: DataFrame,
     /// Between-group tests per item: wave, segment, item, test, statistic, df, p, p_adj.
@@ -63,7 +64,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
     let items_layout = Layout {
         keys: &["item"],
         k: "n_positive",
-        n: "n_valid",
+        n: "n_base",
         family_key: None,
     };
     let (items, item_tests) = Context::context(

@@ -88,6 +88,11 @@ pub struct StatisticsFile {
     pub min_group_text: Option<u32>,
     /// Below this base a value is shown but marked as unstable (default 30).
     pub unstable_below: Option<u32>,
+    /// Base of the shares of scale items: `"answered"` (default: those who answered the item;
+    /// no answer is outside the base) or `"all"` (every respondent, with 無回答 as its own
+    /// share, so positive + neutral + negative + 無回答 = 100%, as Wakkanai prints them).
+    /// A question may override it with its own `base`.
+    pub base: Option<String>,
 }
 
 /// One survey wave: a fiscal year and its export file.
@@ -227,6 +232,12 @@ pub struct QuestionFile {
     pub other: Option<String>,
     /// Asked only of respondents who gave one of these answers to another question.
     pub asked_if: Option<ConditionFile>,
+    /// Base of this scale item's shares: `"answered"` or `"all"` (see `[statistics] base`).
+    /// `"all"` is not allowed with `asked_if` (those not asked are not respondents of it).
+    pub base: Option<String>,
+    /// For a multi-select or single-choice question, how many of the most chosen options its
+    /// reasons table lists per group (default: `[report] top_n`).
+    pub top_n: Option<usize>,
 }
 
 /// "Asked only if": the question is put only to those who answered `question` with one of

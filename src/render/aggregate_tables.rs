@@ -23,8 +23,15 @@ pub fn items_long(report: &Report) -> Table {
         "設問",
         "回答者数",
         "有効回答数",
+        "分母",
         "肯定的回答数",
+        "中立の回答数",
+        "否定的回答数",
+        "無回答数",
         "肯定的回答（%）",
+        "中立（%）",
+        "否定的回答（%）",
+        "無回答（%）",
     ]
     .map(String::from)
     .to_vec();
@@ -40,7 +47,7 @@ pub fn items_long(report: &Report) -> Table {
         headers,
     );
     t.note = format!(
-        "回答者数はそのグループの全員、有効回答数は回答した人数、肯定的回答は尺度の上位の選択肢です。{}",
+        "回答者数はそのグループの全員、有効回答数は回答した人数、分母は割合の分母（回答した人数、または base = \"all\" の設問では回答者数）、肯定的回答は尺度の上位の選択肢、否定的回答は下位の選択肢、中立はその間の「どちらともいえない」などです。無回答（%）は分母が回答者全体の設問だけに示します。{}",
         method_note(&pipeline.statistics)
     );
     for w in &report.waves {
@@ -67,10 +74,25 @@ pub fn items_long(report: &Report) -> Table {
                 row.extend([
                     c.respondents.to_string(),
                     c.n_valid.to_string(),
+                    c.n_base.to_string(),
                     c.n_positive.to_string(),
+                    c.n_neutral.to_string(),
+                    c.n_negative.to_string(),
+                    c.n_missing.to_string(),
                     share(c.share),
+                    share(c.share_neutral),
+                    share(c.share_negative),
+                    share(c.share_missing),
                 ]);
-                row.extend(c.levels.iter().map(u32::to_string));
+                // Levels past this item's own scale are not levels of it.
+                let n_levels = pipeline.scale_of(q).map_or(0, |s| s.levels.len());
+                row.extend(c.levels.iter().enumerate().map(|(k, v)| {
+                    if k < n_levels {
+                        v.to_string()
+                    } else {
+                        "-".into()
+                    }
+                }));
                 row.extend([
                     bound(c.ci.map(|c| c.0)),
                     bound(c.ci.map(|c| c.1)),

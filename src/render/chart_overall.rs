@@ -7,7 +7,7 @@ use super::charts::{
     diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
     Diverging, DivergingRow, IndicatorPath, PathPoint, Trend, TrendSeries,
 };
-use super::items::scale_items;
+use super::items::{items_by_scale, scale_items};
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::fiscal_year::FiscalYear;
@@ -50,44 +50,55 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
     Ok(out)
 }
 
-/// The four (or however many) answer levels of every scale item, whole population, report's
-/// wave. Items with another scale than the first are left out (their levels differ).
-pub fn levels_chart(report: &Report) -> Result<Option<Chart>> {
-    let items = scale_items(report);
-    let Some(scale) = items.first().and_then(|q| report.pipeline.scale_of(q)) else {
-        return Ok(None);
-    };
+/// The answer levels of every scale item, whole population, report's wave: one chart per
+/// scale in use, each with its own levels (stem `levels`, or `levels_<scale id>` when there
+/// are several scales).
+pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
     let wave = report.year.0;
-    let rows = items
-        .iter()
-        .filter(|q| {
-            report
-                .pipeline
-                .scale_of(q)
-                .is_some_and(|s| s.id == scale.id)
-        })
-        .map(|q| DivergingRow {
-            label: q.label.clone(),
-            negative_statement: q.negative,
-            counts: report
-                .lookup
-                .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
-                // The lookup pads every item to the longest scale's levels.
-                .map(|c| c.levels.iter().take(scale.levels.len()).copied().collect()),
-        })
-        .collect();
-    let chart = Diverging {
-        title: format!("回答の分布（全体、{}）", report.year),
-        levels: scale.levels.clone(),
-        positive: scale.positive,
-        rows,
-    };
-    Ok(Some(Chart {
-        stem: "levels".into(),
-        alt: chart.title.clone(),
-        svg: diverging_svg(&chart)?,
-        png: diverging_png(&chart)?,
-    }))
+    let by_scale = items_by_scale(report);
+    let single = by_scale.len() == 1;
+    let mut out = Vec::new();
+    for (scale, items) in by_scale {
+        let rows = items
+            .iter()
+            .map(|q| DivergingRow {
+                label: q.label.clone(),
+                negative_statement: q.negative,
+                counts: report
+                    .lookup
+                    .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
+                    // The lookup pads every item to the longest scale's levels.
+                    .map(|c| c.levels.iter().take(scale.levels.len()).copied().collect()),
+            })
+            .collect();
+        let chart = Diverging {
+            title: if single {
+                format!("回答の分布（全体、{}）", report.year)
+            } else {
+                format!(
+                    "回答の分布（{}～{}、全体、{}）",
+                    scale.levels[0],
+                    scale.levels[scale.levels.len() - 1],
+                    report.year
+                )
+            },
+            levels: scale.levels.clone(),
+            positive: scale.positive,
+            neutral: scale.neutral,
+            rows,
+        };
+        out.push(Chart {
+            stem: if single {
+                "levels".into()
+            } else {
+                format!("levels_{}", scale.id)
+            },
+            alt: chart.title.clone(),
+            svg: diverging_svg(&chart)?,
+            png: diverging_png(&chart)?,
+        });
+    }
+    Ok(out)
 }
 
 /// Every scale item's overall share in every wave up to the report's, with intervals.

@@ -2,14 +2,14 @@
 //! the やりがい有/無 table) with intervals and tests, the split shares of a split segment,
 //! the trend across waves and the change from the previous wave per group.
 
-use super::format::{change, number, share};
+use super::format::{change, share};
 use super::marks::{
     self, bound, ci_label, interval, marks, method_note, p_value, significant, SUPPRESSED,
 };
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
-use crate::pipeline::{Question, QuestionKind, Segment, SegmentBy};
+use crate::pipeline::{Base, Question, QuestionKind, Scale, Segment, SegmentBy};
 
 /// The scale questions, in questionnaire order.
 pub fn scale_items<'a>(report: &Report<'a>) -> Vec<&'a Question> {
@@ -44,7 +44,43 @@ pub fn item_label(q: &Question) -> String {
     }
 }
 
-const SHARE_NOTE: &str = "割合は肯定的回答（尺度の上位の選択肢）の割合（%）で、分母はその設問に回答した人数（n）です。無回答は分母に含みません。小数第2位を四捨五入しています。「否定的設問」は割合が高いほど望ましくない設問です。";
+/// What a table's shares are and what their base is, for the items it shows.
+pub fn share_note(report: &Report, items: &[&Question]) -> String {
+    let all: Vec<&str> = items
+        .iter()
+        .filter(|q| q.base == Base::All)
+        .map(|q| q.label.as_str())
+        .collect();
+    let base = if all.is_empty() {
+        "分母はその設問に回答した人数（n）で、無回答は分母に含みません。".to_string()
+    } else if all.len() == items.len() {
+        "分母は回答者全体（n、無回答を含む）で、無回答の割合も示します（肯定的・中立・否定的・無回答の合計が100%）。".to_string()
+    } else {
+        format!(
+            "分母はその設問に回答した人数（n）で、無回答は分母に含みません。ただし「{}」は回答者全体（無回答を含む）が分母です。",
+            all.join("」「")
+        )
+    };
+    let neutral = if items
+        .iter()
+        .any(|q| report.pipeline.scale_of(q).is_some_and(|s| s.neutral > 0))
+    {
+        "中立（どちらともいえない）は肯定的にも否定的にも数えません。"
+    } else {
+        ""
+    };
+    format!("割合は肯定的回答（尺度の上位の選択肢）と否定的回答（下位の選択肢）の割合（%）です。{base}{neutral}小数第2位を四捨五入しています。「否定的設問」は割合が高いほど望ましくない設問です。")
+}
+
+/// Which optional share columns a table of these items needs: (neutral, no answer).
+fn optional_shares(report: &Report, items: &[&Question]) -> (bool, bool) {
+    (
+        items
+            .iter()
+            .any(|q| report.pipeline.scale_of(q).is_some_and(|s| s.neutral > 0)),
+        items.iter().any(|q| q.base == Base::All),
+    )
+}
 
 /// (segment id, group) pairs of a table: 全体 first, then the segment's groups.
 pub fn table_groups(report: &Report, segment: &Segment) -> Vec<(String, String)> {
@@ -70,13 +106,21 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);
-    let columns = [
-        "（%）".into(),
+    let items = segment_items(report, segment);
+    let (with_neutral, with_missing) = optional_shares(report, &items);
+    let mut columns = vec!["（%）".to_string(), " 否定的（%）".into()];
+    if with_neutral {
+        columns.push(" 中立（%）".into());
+    }
+    if with_missing {
+        columns.push(" 無回答（%）".into());
+    }
+    columns.extend([
         " n".into(),
         format!(" {ci}下限"),
         format!(" {ci}上限"),
         " 注".into(),
-    ];
+    ]);
     let mut headers = group_headers(&groups, &columns);
     headers.extend([
         "群間の検定".into(),
@@ -96,16 +140,17 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         String::new()
     };
     t.note = format!(
-        "{SHARE_NOTE} {} 群間の検定は、表示しているグループの間で肯定的回答の割合に差があるかの検定（2群はz検定、3群以上はχ²独立性検定）で、p値は表の中の設問の数で Holm 法により調整しています。{rest}",
+        "{} {} 群間の検定は、表示しているグループの間で肯定的回答の割合に差があるかの検定（2群はz検定、3群以上はχ²独立性検定）で、p値は表の中の設問の数で Holm 法により調整しています。{rest}",
+        share_note(report, &items),
         method_note(stats)
     );
     let mut md_rows = Vec::new();
-    for q in segment_items(report, segment) {
+    for q in items {
         let mut row = vec![q.id.clone(), item_label(q)];
         let mut md = vec![item_label(q)];
         for (s, g) in &groups {
             if report.lookup.item_hidden(wave, s, g, &q.id) {
-                row.extend([SUPPRESSED; 5].map(String::from));
+                row.extend(columns.iter().map(|_| SUPPRESSED.to_string()));
                 md.push(SUPPRESSED.into());
                 continue;
             }
@@ -118,9 +163,16 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
                     )
                 })
                 .unwrap_or_default();
+            row.push(share(cell.and_then(|c| c.share)));
+            row.push(share(cell.and_then(|c| c.share_negative)));
+            if with_neutral {
+                row.push(share(cell.and_then(|c| c.share_neutral)));
+            }
+            if with_missing {
+                row.push(share(cell.and_then(|c| c.share_missing)));
+            }
             row.extend([
-                share(cell.and_then(|c| c.share)),
-                cell.map(|c| c.n_valid.to_string())
+                cell.map(|c| c.n_base.to_string())
                     .unwrap_or_else(|| "0".into()),
                 bound(cell.and_then(|c| c.ci).map(|c| c.0)),
                 bound(cell.and_then(|c| c.ci).map(|c| c.1)),
@@ -129,10 +181,11 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
             md.push(match cell {
                 Some(c) if c.share.is_some() => {
                     format!(
-                        "{} ({}) n={}{mark}",
+                        "{}（否定的 {}） ({}) n={}{mark}",
                         share(c.share),
+                        share(c.share_negative),
                         interval(c.ci),
-                        c.n_valid
+                        c.n_base
                     )
                 }
                 _ => "-".into(),
@@ -229,7 +282,8 @@ pub fn trend(report: &Report) -> Table {
     }
     let mut t = Table::new(format!("全体の経年変化（{}まで）", report.year), headers);
     t.note = format!(
-        "{SHARE_NOTE} 変化は{}の割合から各年度の割合を引いた差（ポイント）です。前回（直前の調査回）との差の区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定を設問の数で Holm 法により調整したものです。{}",
+        "{} 変化は{}の割合から各年度の割合を引いた差（ポイント）です。前回（直前の調査回）との差の区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定を設問の数で Holm 法により調整したものです。{}",
+        share_note(report, &scale_items(report)),
         report.year,
         method_note(stats)
     );
@@ -247,7 +301,7 @@ pub fn trend(report: &Report) -> Table {
             let cell = value(w.0);
             row.extend([
                 share(cell.and_then(|c| c.share)),
-                cell.map(|c| c.n_valid.to_string())
+                cell.map(|c| c.n_base.to_string())
                     .unwrap_or_else(|| "0".into()),
                 bound(cell.and_then(|c| c.ci).map(|c| c.0)),
                 bound(cell.and_then(|c| c.ci).map(|c| c.1)),
@@ -348,52 +402,82 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
     Some(t)
 }
 
-/// Count at each scale level per item, for the whole population in the report's wave.
-pub fn level_counts(report: &Report) -> Table {
+/// Count at each level per item, whole population, report's wave: one table per scale in
+/// use (its own level labels), as `(file stem, table)`. The stem is `levels` when one scale
+/// is used, else `levels_<scale id>`.
+pub fn level_counts(report: &Report) -> Vec<(String, Table)> {
     let wave = report.year.0;
-    let items = scale_items(report);
-    let levels = items
-        .first()
-        .and_then(|q| report.pipeline.scale_of(q))
-        .map(|s| s.levels.clone())
-        .unwrap_or_default();
-    let mut headers = vec![
-        "設問ID".to_string(),
-        "設問".to_string(),
-        "回答者数".to_string(),
-    ];
-    headers.extend(levels.iter().cloned());
-    headers.push("無回答".into());
-    headers.push("肯定的回答（%）".into());
-    let mut t = Table::new(
-        format!("選択肢別の回答数（全体、{}）", report.year),
-        headers,
-    );
-    t.note = "回答者数はその年度の集計対象の全員、無回答は回答者数から有効回答を引いた人数（回答対象外を含む）です。".into();
-    for q in items {
-        let Some(cell) = report.lookup.item(wave, ALL_SEGMENT, ALL_GROUP, &q.id) else {
+    let by_scale = items_by_scale(report);
+    let single = by_scale.len() == 1;
+    let mut out = Vec::new();
+    for (scale, items) in by_scale {
+        let mut headers = vec![
+            "設問ID".to_string(),
+            "設問".to_string(),
+            "回答者数".to_string(),
+        ];
+        headers.extend(scale.levels.iter().cloned());
+        headers.push("無回答".into());
+        headers.push("肯定的回答（%）".into());
+        if scale.neutral > 0 {
+            headers.push("中立（%）".into());
+        }
+        headers.push("否定的回答（%）".into());
+        let title = if single {
+            format!("選択肢別の回答数（全体、{}）", report.year)
+        } else {
+            format!(
+                "選択肢別の回答数（{}～{}、全体、{}）",
+                scale.levels[0],
+                scale.levels[scale.levels.len() - 1],
+                report.year
+            )
+        };
+        let mut t = Table::new(title, headers);
+        t.note = format!(
+            "回答者数はその年度の集計対象の全員、無回答は回答者数から有効回答を引いた人数（回答対象外を含む）です。{}",
+            share_note(report, &items)
+        );
+        for q in items {
+            let Some(cell) = report.lookup.item(wave, ALL_SEGMENT, ALL_GROUP, &q.id) else {
+                continue;
+            };
+            let mut row = vec![q.id.clone(), item_label(q), cell.respondents.to_string()];
+            row.extend(
+                cell.levels
+                    .iter()
+                    .take(scale.levels.len())
+                    .map(|c| c.to_string()),
+            );
+            row.push(cell.n_missing.to_string());
+            row.push(share(cell.share));
+            if scale.neutral > 0 {
+                row.push(share(cell.share_neutral));
+            }
+            row.push(share(cell.share_negative));
+            t.rows.push(row);
+        }
+        let stem = if single {
+            "levels".to_string()
+        } else {
+            format!("levels_{}", scale.id)
+        };
+        out.push((stem, t));
+    }
+    out
+}
+
+/// The scale items grouped by their scale, scales in order of their first item.
+pub fn items_by_scale<'a>(report: &Report<'a>) -> Vec<(&'a Scale, Vec<&'a Question>)> {
+    let mut out: Vec<(&Scale, Vec<&Question>)> = Vec::new();
+    for q in scale_items(report) {
+        let Some(scale) = report.pipeline.scale_of(q) else {
             continue;
         };
-        let n_levels = report
-            .pipeline
-            .scale_of(q)
-            .map(|s| s.levels.len())
-            .unwrap_or(0);
-        let mut row = vec![q.id.clone(), item_label(q), cell.respondents.to_string()];
-        for k in 0..levels.len() {
-            row.push(if k < n_levels {
-                cell.levels[k].to_string()
-            } else {
-                "-".into()
-            });
+        match out.iter_mut().find(|(s, _)| s.id == scale.id) {
+            Some((_, items)) => items.push(q),
+            None => out.push((scale, vec![q])),
         }
-        row.push((cell.respondents - cell.n_valid).to_string());
-        row.push(
-            cell.share
-                .map(|s| number(s, 1))
-                .unwrap_or_else(|| "-".into()),
-        );
-        t.rows.push(row);
     }
-    t
+    out
 }

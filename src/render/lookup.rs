@@ -15,8 +15,18 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct ItemCell {
     pub respondents: u32,
     pub n_valid: u32,
+    /// The base of the shares: `n_valid`, or the respondents under `base = "all"`.
+    pub n_base: u32,
     pub n_positive: u32,
+    pub n_neutral: u32,
+    pub n_negative: u32,
+    /// Respondents without an answer (including those not asked).
+    pub n_missing: u32,
+    /// Positive, neutral, negative and (under `base = "all"`) no-answer shares, percent.
     pub share: Option<f64>,
+    pub share_neutral: Option<f64>,
+    pub share_negative: Option<f64>,
+    pub share_missing: Option<f64>,
     /// Count at each scale level, most agreeing first.
     pub levels: Vec<u32>,
     /// Confidence interval of the share, percent.
@@ -164,11 +174,20 @@ impl Lookup {
         if agg.items.height() > 0 {
             let c = Cols(&agg.items);
             let item = c.strs("item")?;
-            let (resp, valid, pos, share) = (
+            let (resp, valid, base, pos, neu, neg, missing) = (
                 c.u32s("respondents")?,
                 c.u32s("n_valid")?,
+                c.u32s("n_base")?,
                 c.u32s("n_positive")?,
+                c.u32s("n_neutral")?,
+                c.u32s("n_negative")?,
+                c.u32s("n_missing")?,
+            );
+            let (share, share_neu, share_neg, share_missing) = (
                 c.f64s("share")?,
+                c.f64s("share_neutral")?,
+                c.f64s("share_negative")?,
+                c.f64s("share_missing")?,
             );
             let levels: Vec<Vec<Option<u32>>> = (1..=max_levels)
                 .map(|k| c.u32s(&format!("level_{k}")))
@@ -191,8 +210,15 @@ impl Lookup {
                     ItemCell {
                         respondents: resp[r].unwrap_or(0),
                         n_valid: valid[r].unwrap_or(0),
+                        n_base: base[r].unwrap_or(0),
                         n_positive: pos[r].unwrap_or(0),
+                        n_neutral: neu[r].unwrap_or(0),
+                        n_negative: neg[r].unwrap_or(0),
+                        n_missing: missing[r].unwrap_or(0),
                         share: share[r],
+                        share_neutral: share_neu[r],
+                        share_negative: share_neg[r],
+                        share_missing: share_missing[r],
                         levels: levels.iter().map(|l| l[r].unwrap_or(0)).collect(),
                         ci: ci[r],
                         unstable: unstable[r],

@@ -149,10 +149,7 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
     let mut headers = vec!["順位".to_string()];
     headers.extend(groups.iter().map(|(_, _, g)| g.clone()));
     let mut t = Table::new(
-        format!(
-            "{}：回答数の多いもの（上位{}）",
-            q.label, report.pipeline.top_n
-        ),
+        format!("{}：回答数の多いもの（上位{}）", q.label, q.top_n),
         headers,
     );
     t.note = format!(
@@ -186,7 +183,7 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
         .iter()
         .map(|(seg, _, g)| report.lookup.group_hidden(wave, seg, g))
         .collect();
-    for i in 0..report.pipeline.top_n {
+    for i in 0..q.top_n {
         let mut row = vec![format!("{}", i + 1)];
         for (list, hidden) in ranked.iter().zip(&hidden) {
             if *hidden {

@@ -121,16 +121,21 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         charts: vec![],
     });
     let mut trend_charts = vec![chart_overall::trend_chart(report)?];
-    trend_charts.extend(chart_overall::levels_chart(report)?);
+    trend_charts.extend(chart_overall::levels_charts(report)?);
+    let mut trend_tables = vec![named("trend", items::trend(report))];
+    trend_tables.extend(
+        items::level_counts(report)
+            .into_iter()
+            .map(|(stem, t)| named(stem, t)),
+    );
+    trend_tables.extend([
+        file_only("aggregate_items", aggregate_tables::items_long(report)),
+        file_only("aggregate_options", aggregate_tables::options_long(report)),
+    ]);
     out.push(Section {
         id: "trend".into(),
         title: "経年変化と回答の分布".into(),
-        tables: vec![
-            named("trend", items::trend(report)),
-            named("levels", items::level_counts(report)),
-            file_only("aggregate_items", aggregate_tables::items_long(report)),
-            file_only("aggregate_options", aggregate_tables::options_long(report)),
-        ],
+        tables: trend_tables,
         charts: trend_charts,
     });
     let mut quality = vec![named(

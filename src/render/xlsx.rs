@@ -158,7 +158,10 @@ fn shares_chart(sheet_name: &str, t: &Table) -> Option<Chart> {
     }
     let mut chart = Chart::new(ChartType::Bar);
     for (c, h) in t.headers.iter().enumerate() {
-        if let Some(group) = h.strip_suffix("（%）") {
+        let share_of_group = h.strip_suffix("（%）").filter(|g| {
+            !g.ends_with(" 否定的") && !g.ends_with(" 中立") && !g.ends_with(" 無回答")
+        });
+        if let Some(group) = share_of_group {
             chart
                 .add_series()
                 .set_name(group)

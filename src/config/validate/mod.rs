@@ -126,7 +126,20 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
     }
     waves.sort_by_key(|w| w.year);
 
-    let questions = questions::questions(&file.questions, &scales, &scale_ids, &mut p);
+    let top_n = file.report.top_n.unwrap_or(3);
+    if top_n == 0 {
+        p.add("report.top_n", "1 以上にしてください");
+    }
+    let defaults = questions::Defaults {
+        base: file
+            .statistics
+            .base
+            .as_deref()
+            .and_then(|b| questions::base(b, "statistics.base", &mut p))
+            .unwrap_or(Base::Answered),
+        top_n,
+    };
+    let questions = questions::questions(&file.questions, &scales, &scale_ids, &defaults, &mut p);
     let segments = segments::segments(&file.segments, &respondents, &questions, &mut p);
     let indicators =
         indicators::indicators(&file.indicators, &questions, file.admin.is_some(), &mut p);
@@ -151,10 +164,6 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
     });
     let statistics = statistics(&file.statistics, &mut p);
     let quality = quality(&file.quality, &mut p);
-    let top_n = file.report.top_n.unwrap_or(3);
-    if top_n == 0 {
-        p.add("report.top_n", "1 以上にしてください");
-    }
 
     if !p.0.is_empty() {
         return Err(p.0);

@@ -6,10 +6,32 @@ use crate::normalize::normalize_label;
 use crate::pipeline::*;
 use std::collections::BTreeMap;
 
+/// Question-level defaults from other tables: `[statistics] base` and `[report] top_n`.
+pub(super) struct Defaults {
+    pub base: Base,
+    pub top_n: usize,
+}
+
+/// Parses a base name; `None` (after recording the problem) for an unknown one.
+pub(super) fn base(value: &str, key: &str, p: &mut Problems) -> Option<Base> {
+    match value {
+        "answered" => Some(Base::Answered),
+        "all" => Some(Base::All),
+        other => {
+            p.add(
+                key,
+                format!("「{other}」は使えません（使える値: answered（回答した人が分母）, all（回答者全体が分母））"),
+            );
+            None
+        }
+    }
+}
+
 pub(super) fn questions(
     file: &[QuestionFile],
     scales: &[Scale],
     scale_ids: &[&str],
+    defaults: &Defaults,
     p: &mut Problems,
 ) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
@@ -167,6 +189,32 @@ pub(super) fn questions(
                 codes,
             })
         });
+        let base = q
+            .base
+            .as_deref()
+            .and_then(|b| base(b, &format!("{key}.base"), p))
+            .unwrap_or(defaults.base);
+        if q.base.is_some() && q.kind != "scale" {
+            p.add(
+                format!("{key}.base"),
+                "base は kind = \"scale\" の設問にだけ書けます（選択式の分母は回答した人です）",
+            );
+        }
+        if q.base.as_deref() == Some("all") && asked_if.is_some() {
+            p.add(
+                format!("{key}.base"),
+                "asked_if のある設問には base = \"all\" は使えません（尋ねなかった人は分母に入れられません）",
+            );
+        }
+        if q.top_n.is_some() && !matches!(q.kind.as_str(), "multi" | "single") {
+            p.add(
+                format!("{key}.top_n"),
+                "top_n は kind = \"multi\" か \"single\" の設問にだけ書けます",
+            );
+        }
+        if q.top_n == Some(0) {
+            p.add(format!("{key}.top_n"), "1 以上にしてください");
+        }
         out.push(Question {
             id: q.id.clone(),
             label: q.label.clone(),
@@ -174,7 +222,14 @@ pub(super) fn questions(
             columns,
             kind,
             negative,
+            // A conditional question's base is always those asked who answered.
+            base: if asked_if.is_some() {
+                Base::Answered
+            } else {
+                base
+            },
             asked_if,
+            top_n: q.top_n.unwrap_or(defaults.top_n),
         });
     }
     out

@@ -33,6 +33,8 @@ pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
 /// Confidence interval whiskers (both charts) and the "＊秘匿" marker of suppressed bar cells.
 pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
+/// The neutral middle of a scale (どちらともいえない), neither good nor bad.
+pub(super) const NEUTRAL_COLOR: RGBColor = RGBColor(0xC8, 0xC8, 0xC8);
 
 /// Ends of the diverging scales (diverging stacked bars and heatmap): blue for agreeing / better,
 /// orange for disagreeing / worse (a pair that stays apart for common colour-vision

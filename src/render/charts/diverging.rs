@@ -5,7 +5,8 @@
 //!
 //! Colours run from strong blue (most agreeing) to strong orange (least agreeing); on a negative
 //! statement (▼, e.g. 辞めたい) agreeing is bad, so the two sides swap colours there and blue
-//! always stands for the desirable answers.
+//! always stands for the desirable answers. A neutral middle (どちらともいえない) is grey and
+//! centred on 0, half on each side, so that neither side's bar includes it.
 
 use anyhow::{ensure, Result};
 use plotters::prelude::*;
@@ -16,7 +17,7 @@ use super::bars_cells::{SUPPRESSED_MARK, SUPPRESSED_NOTE};
 use super::bars_labels::{LabelColumn, LABEL_PX};
 use super::colors::{
     side_color, text_on, AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR,
-    SEPARATOR_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
+    NEUTRAL_COLOR, SEPARATOR_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
 };
 use super::draw::{
     draw_hline, draw_text, draw_title, draw_vline, title_height, to_px, Area, Backend, Svg, Target,
@@ -50,8 +51,11 @@ pub struct Diverging {
     /// The scale's labels, most agreeing first, e.g. そう思う, ややそう思う, あまりそう思わない,
     /// そう思わない.
     pub levels: Vec<String>,
-    /// How many of the first levels are agreeing (drawn right of 0); the others are drawn left.
+    /// How many of the first levels are agreeing (drawn right of 0).
     pub positive: usize,
+    /// How many levels after the agreeing ones are neutral (drawn grey, centred on 0); the
+    /// rest are disagreeing (drawn left of 0).
+    pub neutral: usize,
     /// The statements, top to bottom.
     pub rows: Vec<DivergingRow>,
 }
@@ -100,12 +104,21 @@ pub fn diverging_png(chart: &Diverging) -> Result<Vec<u8>> {
 
 /// Colour of level `i` of `n` whose first `positive` levels agree, strongest at the ends of the
 /// scale; with `swapped` (a negative statement) agreeing is orange and disagreeing blue.
-pub(super) fn level_color(i: usize, n: usize, positive: usize, swapped: bool) -> RGBColor {
+/// Levels `positive..positive + neutral` are neutral (grey).
+pub(super) fn level_color(
+    i: usize,
+    n: usize,
+    (positive, neutral): (usize, usize),
+    swapped: bool,
+) -> RGBColor {
+    if i >= positive && i < positive + neutral {
+        return NEUTRAL_COLOR;
+    }
     let agree = i < positive;
     let (rank, side) = if agree {
         (i, positive)
     } else {
-        (n - 1 - i, n - positive)
+        (n - 1 - i, n - positive - neutral)
     };
     let strength = if side <= 1 {
         1.0
@@ -134,7 +147,7 @@ fn legend(chart: &Diverging) -> Vec<Vec<LegendItem>> {
     let n = chart.levels.len();
     let swatches = |swapped: bool| {
         chart.levels.iter().enumerate().map(move |(i, level)| {
-            let color = level_color(i, n, chart.positive, swapped);
+            let color = level_color(i, n, (chart.positive, chart.neutral), swapped);
             LegendItem::new(14.0, level.clone(), Symbol::Swatch { color, size: 14.0 })
         })
     };
@@ -161,7 +174,12 @@ fn extent(chart: &Diverging) -> f64 {
         .filter_map(shares)
         .flat_map(|s| {
             let p = chart.positive.min(s.len());
-            [s[..p].iter().sum::<f64>(), s[p..].iter().sum::<f64>()]
+            let m = (chart.positive + chart.neutral).min(s.len());
+            let half_neutral = s[p..m].iter().sum::<f64>() / 2.0;
+            [
+                s[..p].iter().sum::<f64>() + half_neutral,
+                s[m..].iter().sum::<f64>() + half_neutral,
+            ]
         })
         .fold(0.0, f64::max);
     ((largest - 1e-9) / 20.0).ceil().clamp(1.0, 5.0) * 20.0
@@ -172,10 +190,11 @@ fn diverging<T: Target>(chart: &Diverging, target: T) -> Result<T::Output> {
     ensure_fonts()?;
     let n = chart.levels.len();
     ensure!(
-        chart.positive <= n,
-        "diverging chart {:?}: {} positive levels of {n}",
+        chart.positive + chart.neutral <= n,
+        "diverging chart {:?}: {} positive and {} neutral levels of {n}",
         chart.title,
-        chart.positive
+        chart.positive,
+        chart.neutral
     );
     for row in &chart.rows {
         if let Some(counts) = &row.counts {
@@ -343,15 +362,21 @@ impl Plot {
         };
         let n = shares.len();
         let p = chart.positive;
+        let m = chart.positive + chart.neutral;
         let (y0, y1) = (mid - BAR_H / 2.0, mid + BAR_H / 2.0);
-        // Agreeing levels from 0 to the right, weakest first; the others from 0 to the left.
-        let right = (0..p).rev().map(|i| (i, 1.0));
-        let left = (p..n).map(|i| (i, -1.0));
-        for side in [right.collect::<Vec<_>>(), left.collect::<Vec<_>>()] {
-            let mut start = 0.0;
+        let half_neutral: f64 = shares[p..m].iter().sum::<f64>() / 2.0;
+        // The neutral levels centred on 0; agreeing levels from there to the right, weakest
+        // first; the others to the left.
+        let segments: [(f64, Vec<(usize, f64)>); 3] = [
+            (-half_neutral, (p..m).map(|i| (i, 1.0)).collect()),
+            (half_neutral, (0..p).rev().map(|i| (i, 1.0)).collect()),
+            (-half_neutral, (m..n).map(|i| (i, -1.0)).collect()),
+        ];
+        for (start, side) in segments {
+            let mut start = start;
             for (i, sign) in side {
                 let end = start + sign * shares[i];
-                let color = level_color(i, n, p, row.negative_statement);
+                let color = level_color(i, n, (p, chart.neutral), row.negative_statement);
                 let (xa, xb) = (self.x_of(start), self.x_of(end));
                 if to_px(xa) != to_px(xb) {
                     root.draw(&Rectangle::new(
@@ -369,16 +394,16 @@ impl Plot {
                 start = end;
             }
         }
-        // Side totals past the ends of the bar.
+        // Side totals past the ends of the bar (the neutral share is in neither).
         let agree: f64 = shares[..p].iter().sum();
-        let disagree: f64 = shares[p..].iter().sum();
+        let disagree: f64 = shares[m..].iter().sum();
         let total_style = |h| text_style(VALUE_PX, &SUBTLE_TEXT_COLOR, h, VPos::Center);
         if p > 0 {
-            let at = (self.x_of(agree) + 4.0, mid);
+            let at = (self.x_of(agree + half_neutral) + 4.0, mid);
             draw_text(root, &number(agree, 1), at, &total_style(HPos::Left))?;
         }
-        if p < n {
-            let at = (self.x_of(-disagree) - 4.0, mid);
+        if m < n {
+            let at = (self.x_of(-disagree - half_neutral) - 4.0, mid);
             draw_text(root, &number(disagree, 1), at, &total_style(HPos::Right))?;
         }
         Ok(())

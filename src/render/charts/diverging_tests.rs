@@ -28,6 +28,7 @@ fn chart(rows: Vec<DivergingRow>) -> Diverging {
         title: "設問別 回答の分布（全体）".into(),
         levels: levels(),
         positive: 2,
+        neutral: 0,
         rows,
     }
 }
@@ -35,7 +36,7 @@ fn chart(rows: Vec<DivergingRow>) -> Diverging {
 /// The segments: `<rect>` elements filled with a level colour (normal or swapped), in order.
 fn segments(svg: &str, n: usize, positive: usize) -> Vec<&str> {
     let fills: Vec<String> = (0..n)
-        .flat_map(|i| [false, true].map(|s| level_color(i, n, positive, s)))
+        .flat_map(|i| [false, true].map(|s| level_color(i, n, (positive, 0), s)))
         .map(|c| format!("fill=\"{}\"", hex(&c)))
         .collect();
     svg.lines()
@@ -122,8 +123,14 @@ fn negative_statement_swaps_the_colours() {
     }
     assert!(n[1].contains(&hex(&BAD_STRONG)), "{}", n[1]);
     assert!(n[3].contains(&hex(&GOOD_STRONG)), "{}", n[3]);
-    assert_eq!(level_color(0, 4, 2, true), level_color(3, 4, 2, false));
-    assert_eq!(level_color(1, 4, 2, true), level_color(2, 4, 2, false));
+    assert_eq!(
+        level_color(0, 4, (2, 0), true),
+        level_color(3, 4, (2, 0), false)
+    );
+    assert_eq!(
+        level_color(1, 4, (2, 0), true),
+        level_color(2, 4, (2, 0), false)
+    );
     // The legend shows the swapped colours with the note.
     assert!(texts(&negative).iter().any(|t| t == SWAPPED_NOTE));
     assert!(!texts(&plain).iter().any(|t| t == SWAPPED_NOTE));
@@ -162,6 +169,7 @@ fn bad_shapes_are_errors_and_empty_inputs_draw() {
         title: String::new(),
         levels: vec![],
         positive: 0,
+        neutral: 0,
         rows: vec![],
     };
     let svg = diverging_svg(&empty).unwrap();
@@ -194,4 +202,48 @@ fn axis_extent_follows_the_largest_side() {
     let t = texts(&diverging_svg(&narrow).unwrap());
     assert!(t.iter().filter(|x| *x == "80").count() == 2, "{t:?}");
     assert!(!t.iter().any(|x| x == "100"));
+}
+
+#[test]
+fn a_neutral_middle_is_grey_centred_and_in_neither_total() {
+    // 5 levels, 2 agreeing, 1 neutral: counts 10/20/40/20/10 of 100 (hand-worked shares:
+    // agree 30, neutral 40 split 20 | 20 around 0, disagree 30). The largest side reaches
+    // 30 + 20 = 50, so the axis runs to 60.
+    let mut c = chart(vec![row("a", false, Some(vec![10, 20, 40, 20, 10]))]);
+    c.levels = ["満足", "やや満足", "どちらともいえない", "やや不満", "不満"]
+        .map(String::from)
+        .to_vec();
+    c.neutral = 1;
+    assert_eq!(extent(&c), 60.0);
+    let svg = diverging_svg(&c).unwrap();
+    let t = texts(&svg);
+    assert_eq!(t.iter().filter(|x| *x == "30.0").count(), 2, "{t:?}");
+    assert!(
+        t.iter().any(|x| x == "40"),
+        "the neutral segment prints its share: {t:?}"
+    );
+    assert!(
+        !t.iter().any(|x| x == "70.0"),
+        "neutral is in neither total: {t:?}"
+    );
+    let grey = format!("{:?}", super::super::colors::NEUTRAL_COLOR);
+    assert_eq!(
+        level_color(2, 5, (2, 1), false),
+        super::super::colors::NEUTRAL_COLOR,
+        "{grey}"
+    );
+    assert_eq!(
+        level_color(2, 5, (2, 1), true),
+        super::super::colors::NEUTRAL_COLOR
+    );
+    // The disagreeing side keeps its own strength ramp: the last level is the strongest.
+    assert_eq!(
+        level_color(4, 5, (2, 1), false),
+        level_color(3, 4, (2, 0), false)
+    );
+    let too_many = Diverging {
+        neutral: 4,
+        ..c.clone()
+    };
+    assert!(diverging_svg(&too_many).is_err());
 }

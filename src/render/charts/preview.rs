@@ -75,6 +75,7 @@ pub(super) fn sample_diverging() -> Diverging {
             .map(String::from)
             .to_vec(),
         positive: 2,
+        neutral: 0,
         rows: vec![
             row("仕事にやりがいを感じている", false, Some(vec![120, 210, 60, 20])),
             row("仕事を辞めたいと思うことがある", true, Some(vec![40, 90, 160, 120])),

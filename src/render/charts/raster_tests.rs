@@ -130,6 +130,7 @@ fn empty_charts_have_pngs() {
         title: String::new(),
         levels: vec![],
         positive: 0,
+        neutral: 0,
         rows: vec![],
     };
     assert!(diverging_png(&empty_diverging)
