@@ -79,9 +79,11 @@ fn unknown_key_in_the_pipeline_file_is_named_with_its_line() {
         t.replace("title = ", "titel = \"x\"\ntitle = ")
     });
     let err = run_fails(&p);
-    assert!(err.contains("書き方に誤りがあります"), "{err}");
-    assert!(err.contains("unknown field `titel`"), "{err}");
-    assert!(err.contains("line 5"), "{err}");
+    assert!(
+        err.contains("5行目 titel: 「titel」という項目はありません。もしかして title ですか。"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown field"), "{err}");
 }
 
 #[test]
@@ -101,10 +103,10 @@ fn every_validation_problem_is_reported_at_once() {
     let err = run_fails(&p);
     for expected in [
         "4 件の問題があります",
-        "questions[2].scale: 尺度「agree5」は定義されていません（定義済み: agree4）",
-        "indicators[0].direction: 「up」は使えません（使える値: higher, lower）",
-        "indicators[1].target_year: 目標年度 令和3年度 が基準年度 令和4年度 より後ではありません",
-        "segments[1].split_on: 設問「q9」は定義されていません",
+        "3番目の設問（q3）の scale: 尺度「agree5」は定義されていません（定義済み: agree4）",
+        "1番目の指標（kgi1）の direction: 「up」は使えません（使える値: higher, lower）",
+        "2番目の指標（kpi1）の target_year: 目標年度 令和3年度 が基準年度 令和4年度 より後ではありません",
+        "2番目の区分（yarigai）の split_on: 設問「q9」は定義されていません",
     ] {
         assert!(err.contains(expected), "missing «{expected}» in:\n{err}");
     }
@@ -114,7 +116,12 @@ fn every_validation_problem_is_reported_at_once() {
 fn a_missing_input_file_is_reported_before_anything_is_read() {
     let p = pipeline_with("missing-file", |t| t.replace("small_R4.csv", "nowhere.csv"));
     let err = run_fails(&p);
-    assert!(err.contains("waves[0].file: ファイル"), "{err}");
+    assert!(
+        err.contains("1番目の調査回（R4）の file: ファイル"),
+        "{err}"
+    );
+    // The wave is still a wave for the indicators whose baseline it is: one problem, not three.
+    assert!(err.contains("1 件の問題があります"), "{err}");
     assert!(err.contains("nowhere.csv が見つかりません"), "{err}");
 }
 
@@ -180,4 +187,152 @@ fn usage_errors_exit_2_and_help_shows_examples() {
             "{text}"
         );
     }
+}
+
+/// The line of the first occurrence of `needle` in the small pipeline, counted from 1: the
+/// expected line numbers below are found in the text, not taken from the tool.
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle in the pipeline")]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+#[test]
+fn toml_syntax_errors_are_all_listed_in_japanese_with_line_and_column() {
+    let text = small_pipeline_text()
+        .replacen("title = ", "title ", 1)
+        .replacen("min_group = 1", "min_group = 1 2", 1);
+    let p = pipeline_with("syntax", |_| text.clone());
+    let err = run_fails(&p);
+    let (title, min_group) = (line_of(&text, "title "), line_of(&text, "min_group = 1 2"));
+    assert!(
+        err.contains("書き方（TOML）に 2 件の誤りがあります"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{title}行7列: キーの後に = と値が必要です")),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{min_group}行")), "{err}");
+    assert!(err.contains("余分な文字があります"), "{err}");
+    for english in ["expected", "invalid", "TOML parse error"] {
+        assert!(!err.contains(english), "{english} in:\n{err}");
+    }
+}
+
+#[test]
+fn type_key_and_year_problems_come_at_once_counted_from_one_and_by_id() {
+    let text = small_pipeline_text()
+        // A misspelt key in the first question.
+        .replacen(
+            "kind = \"scale\"",
+            "kind = \"scale\"\npolarty = \"negative\"",
+            1,
+        )
+        // A percentage written as text in the first indicator.
+        .replacen("target = 85", "target = \"85%\"", 1)
+        // A baseline with no wave in the second indicator (the waves are R4 and R5).
+        .replacen(
+            "baseline = \"R4\"\ntarget_year = \"R8\"\ntarget = 50",
+            "baseline = \"R3\"\ntarget_year = \"R8\"\ntarget = 50",
+            1,
+        );
+    let p = pipeline_with("types", |_| text.clone());
+    let err = run_fails(&p);
+    assert!(err.contains("3 件の問題があります"), "{err}");
+    let polarty = line_of(&text, "polarty");
+    assert!(
+        err.contains(&format!(
+            "{polarty}行目 1番目の設問（q1）の polarty: 「polarty」という項目はありません。もしかして polarity ですか。"
+        )),
+        "{err}"
+    );
+    let target = line_of(&text, "target = \"85%\"");
+    assert!(
+        err.contains(&format!(
+            "{target}行目 1番目の指標（kgi1）の target: 数値（例: 80 や 4.5）を書いてください（書かれているのは文字列 \"85%\"）"
+        )),
+        "{err}"
+    );
+    let baseline = line_of(&text, "baseline = \"R3\"");
+    assert!(
+        err.contains(&format!(
+            "{baseline}行目 2番目の指標（kpi1）の baseline: 基準年度 令和3年度 の調査回がありません（調査回の年度: R4、R5）"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("[0]") && !err.contains("unknown field"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_bad_scale_is_reported_once_not_at_every_question_using_it() {
+    let p = pipeline_with("cascade", |t| {
+        t.replacen(
+            "levels = [\"そう思う\", \"どちらかと言えばそう思う\", \"どちらかと言えばそう思わない\", \"そう思わない\"]",
+            "levels = [\"そう思う\"]",
+            1,
+        )
+    });
+    let err = run_fails(&p);
+    assert!(err.contains("1 件の問題があります"), "{err}");
+    assert!(
+        err.contains("scales.agree4.levels: 二つ以上の選択肢が必要です"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_survey_indicator_needs_its_question_asked_in_the_baseline_wave() {
+    // q2 is not asked in R4 (an empty header for that wave), but kgi1's baseline is R4.
+    let p = pipeline_with("not-asked", |t| {
+        t.replacen(
+            "columns = { R5 = \"仕事にやりがいを感じている\" }",
+            "columns = { R4 = \"\", R5 = \"仕事にやりがいを感じている\" }",
+            1,
+        )
+    });
+    let err = run_fails(&p);
+    assert!(
+        err.contains(
+            "1番目の指標（kgi1）の baseline: 設問「q2」は基準年度 令和4年度 には尋ねていません"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_and_help_are_in_japanese() {
+    let run = staff_survey(&["run"]);
+    let err = stderr(&run);
+    assert!(
+        err.contains("エラー: <パイプラインファイル> を指定してください"),
+        "{err}"
+    );
+    assert!(err.contains("使い方: staff-survey run"), "{err}");
+    let run = staff_survey(&["chek", "p.toml"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("もしかして: check"),
+        "{}",
+        stderr(&run)
+    );
+    let help = staff_survey(&["--help"]);
+    let text = String::from_utf8_lossy(&help.stdout);
+    for want in ["使い方:", "コマンド:", "init", "終了コード"] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+    for english in ["Usage", "Commands", "Print help"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+    let missing = staff_survey(&["check", "no/such/pipeline.toml"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no/such/pipeline.toml が見つかりません"),
+        "{}",
+        stderr(&missing)
+    );
 }

@@ -28,9 +28,17 @@ fn init_and_run(exports: &[&str], name: &str) -> (String, String, String, PathBu
     assert!(init.status.success(), "init failed:\n{message}");
     let text = std::fs::read_to_string(&out).unwrap();
     let reports = dir.join("reports");
-    let run = staff_survey(&["run", out.to_str().unwrap(), "--out", reports.to_str().unwrap()]);
+    let run = staff_survey(&[
+        "run",
+        out.to_str().unwrap(),
+        "--out",
+        reports.to_str().unwrap(),
+    ]);
     let run_err = stderr(&run);
-    assert!(run.status.success(), "run on the init-written file failed:\n{run_err}\n---\n{text}");
+    assert!(
+        run.status.success(),
+        "run on the init-written file failed:\n{run_err}\n---\n{text}"
+    );
     let report = std::fs::read_dir(reports.join(name))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -55,10 +63,17 @@ fn each_sample_export_alone() {
         ("fy2023_R5.csv", "R5"),
         ("fy2024_R6.xlsx", "R6"),
     ] {
-        let (text, message, _, report) = init_and_run(&[&sample(file)], file.split('.').next().unwrap());
-        assert!(text.contains(&format!("year = \"{year}\"")), "{file}:\n{text}");
+        let (text, message, _, report) =
+            init_and_run(&[&sample(file)], file.split('.').next().unwrap());
+        assert!(
+            text.contains(&format!("year = \"{year}\"")),
+            "{file}:\n{text}"
+        );
         assert!(report.ends_with(year), "{}", report.display());
-        assert!(message.contains("26 列 → 21 設問（尺度 16、複数選択 4、自由記述 1）"), "{message}");
+        assert!(
+            message.contains("26 列 → 21 設問（尺度 16、複数選択 4、自由記述 1）"),
+            "{message}"
+        );
         assert!(message.contains("staff-survey check "), "{message}");
         if file.ends_with(".csv") {
             assert!(text.contains("encoding = \"shift_jis\""), "{text}");
@@ -78,10 +93,17 @@ fn all_three_sample_exports_in_one_file() {
     let args: Vec<&str> = exports.iter().map(String::as_str).collect();
     let (text, message, run_err, report) = init_and_run(&args, "sample3");
     // One [[waves]] per export, years from the file names, paths relative to the file.
-    for (year, file) in [("R4", "fy2022_R4.xlsx"), ("R5", "fy2023_R5.csv"), ("R6", "fy2024_R6.xlsx")] {
+    for (year, file) in [
+        ("R4", "fy2022_R4.xlsx"),
+        ("R5", "fy2023_R5.csv"),
+        ("R6", "fy2024_R6.xlsx"),
+    ] {
         assert!(text.contains(&format!("year = \"{year}\"")), "{text}");
         let rel = format!("sample-data/{file}\"");
-        assert!(text.contains(&rel) && text.contains("file = \"../"), "{text}");
+        assert!(
+            text.contains(&rel) && text.contains("file = \"../"),
+            "{text}"
+        );
     }
     // The statement reworded in R6 is one question, matched by similarity and said so.
     assert!(
@@ -89,13 +111,23 @@ fn all_three_sample_exports_in_one_file() {
         "{text}"
     );
     assert!(text.contains("文言が似ている（類似度"), "{text}");
-    assert!(message.contains("R4「職場研修が適切に行われている」→「職場研修（OJT）が適切に行われている」"), "{message}");
+    assert!(
+        message
+            .contains("R4「職場研修が適切に行われている」→「職場研修（OJT）が適切に行われている」"),
+        "{message}"
+    );
     // What only the user can decide is listed at the top; the timestamp is left out.
     assert!(text.contains("# ■ 利用者が決めること"), "{text}");
-    assert!(text.contains("split_on = \"q02\"\ngroups = [\"やりがい有\", \"やりがい無\"]"), "{text}");
+    assert!(
+        text.contains("split_on = \"q02\"\ngroups = [\"やりがい有\", \"やりがい無\"]"),
+        "{text}"
+    );
     assert!(text.contains("# [[indicators]]"), "{text}");
     assert!(text.contains("「回答日時」: 回答日時の列"), "{text}");
-    assert!(message.contains("使わなかった列:\n  「回答日時」"), "{message}");
+    assert!(
+        message.contains("使わなかった列:\n  「回答日時」"),
+        "{message}"
+    );
     assert!(text.contains("polarity = \"negative\""), "{text}");
 
     // Same numbers as the hand-written pipeline. Both set aside the same rows (the empty and
@@ -104,7 +136,12 @@ fn all_three_sample_exports_in_one_file() {
     // (labels, band names 10～20歳代 for 20歳代以下) and in asked_if on two multi-select
     // questions, which no table compared here depends on.
     let hand_dir = temp_dir("init-hand");
-    let hand_run = staff_survey(&["run", "pipelines/sample.toml", "--out", hand_dir.to_str().unwrap()]);
+    let hand_run = staff_survey(&[
+        "run",
+        "pipelines/sample.toml",
+        "--out",
+        hand_dir.to_str().unwrap(),
+    ]);
     assert!(hand_run.status.success(), "{}", stderr(&hand_run));
     let hand_report = hand_dir.join("sample/R6");
     let problems = |s: &str| {
@@ -112,8 +149,15 @@ fn all_three_sample_exports_in_one_file() {
             .find(|l| l.starts_with("データの問題:"))
             .map(|l| l.split('（').next().unwrap().to_string())
     };
-    assert_eq!(problems(&run_err), problems(&stderr(&hand_run)), "{run_err}");
-    let mapping = question_mapping(&std::fs::read_to_string(root().join("pipelines/sample.toml")).unwrap(), &text);
+    assert_eq!(
+        problems(&run_err),
+        problems(&stderr(&hand_run)),
+        "{run_err}"
+    );
+    let mapping = question_mapping(
+        &std::fs::read_to_string(root().join("pipelines/sample.toml")).unwrap(),
+        &text,
+    );
     assert_eq!(mapping.len(), 16 + 4 + 1, "{mapping:?}");
     for table in ["items_by_age.csv", "items_by_yarigai.csv"] {
         compare_items(
@@ -123,6 +167,51 @@ fn all_three_sample_exports_in_one_file() {
             &mapping,
         );
     }
+    // init found the two conditional questions (asked_if) the hand-written file has, so the
+    // options tables (bases: those asked who answered) agree too, for every group.
+    assert!(text.contains("asked_if = { question = \"q01\", answers = [\"どちらかと言えばそう思わない\", \"そう思わない\"] }"), "{text}");
+    let bands = |t: &str| -> Vec<String> {
+        let v: toml::Value = toml::from_str(t).unwrap();
+        v["respondents"]["age"]["bands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap().to_string())
+            .collect()
+    };
+    let hand_text = std::fs::read_to_string(root().join("pipelines/sample.toml")).unwrap();
+    let band_map: BTreeMap<String, String> =
+        bands(&text).into_iter().zip(bands(&hand_text)).collect();
+    for m in ["m01", "m02", "m03", "m04"] {
+        let file = |dir: &Path, id: &str| read_csv(&dir.join(format!("tables/options_{id}.csv")));
+        compare_options(
+            m,
+            &file(&hand_report, m),
+            &file(&report, &mapping[m]),
+            &band_map,
+        );
+    }
+}
+
+/// Compares an options table row by row, keyed by segment, group and option (the init file
+/// lists options by frequency and keeps the export's band names).
+fn compare_options(name: &str, hand: &str, init: &str, band_map: &BTreeMap<String, String>) {
+    let keyed = |text: &str, map: bool| -> BTreeMap<(String, String, String), Vec<String>> {
+        csv_rows(text)[1..]
+            .iter()
+            .map(|r| {
+                let group = if map {
+                    band_map.get(&r[1]).cloned().unwrap_or(r[1].clone())
+                } else {
+                    r[1].clone()
+                };
+                ((r[0].clone(), group, r[2].clone()), r[3..9].to_vec())
+            })
+            .collect()
+    };
+    let (h, i) = (keyed(hand, false), keyed(init, true));
+    assert!(h.len() >= 5 * 10, "{name}: {} rows", h.len());
+    assert_eq!(h, i, "{name}");
 }
 
 /// Question id in the hand-written file → id in the init-written file, by header text (a
@@ -137,7 +226,12 @@ fn question_mapping(hand: &str, init: &str) -> BTreeMap<String, String> {
             .map(|q| {
                 let mut h = vec![q["column"].as_str().unwrap().to_string()];
                 if let Some(c) = q.get("columns").and_then(|c| c.as_table()) {
-                    h.extend(c.values().filter_map(|x| x.as_str()).filter(|x| !x.is_empty()).map(String::from));
+                    h.extend(
+                        c.values()
+                            .filter_map(|x| x.as_str())
+                            .filter(|x| !x.is_empty())
+                            .map(String::from),
+                    );
                 }
                 (q["id"].as_str().unwrap().to_string(), h)
             })
@@ -167,12 +261,21 @@ fn compare_items(name: &str, hand: &str, init: &str, mapping: &BTreeMap<String, 
             .collect()
     };
     let (hc, ic) = (numeric(&h[0]), numeric(&i[0]));
-    assert_eq!(hc.len(), ic.len(), "{name}: columns {:?} vs {:?}", h[0], i[0]);
+    assert_eq!(
+        hc.len(),
+        ic.len(),
+        "{name}: columns {:?} vs {:?}",
+        h[0],
+        i[0]
+    );
     assert!(hc.len() >= 4 * 3, "{name}: {:?}", h[0]);
     let mut compared = 0;
     for hr in &h[1..] {
         let iid = &mapping[&hr[0]];
-        let ir = i.iter().find(|r| &r[0] == iid).unwrap_or_else(|| panic!("{name}: no row {iid}"));
+        let ir = i
+            .iter()
+            .find(|r| &r[0] == iid)
+            .unwrap_or_else(|| panic!("{name}: no row {iid}"));
         for (a, b) in hc.iter().zip(&ic) {
             assert_eq!(
                 hr[*a], ir[*b],
@@ -196,9 +299,18 @@ fn question_numbers_title_rows_and_numeric_ages() {
     assert!(text.contains("sheet = \"集計\""), "{text}");
     // Numbers stripped from labels, the exact header kept as the column.
     for (label, column) in [
-        ("仕事にやりがいを感じている", "問4 仕事にやりがいを感じている"),
-        ("現在の職場環境に満足していますか", "Q5. 現在の職場環境に満足していますか"),
-        ("この1年に研修を受けましたか", "7．この1年に研修を受けましたか"),
+        (
+            "仕事にやりがいを感じている",
+            "問4 仕事にやりがいを感じている",
+        ),
+        (
+            "現在の職場環境に満足していますか",
+            "Q5. 現在の職場環境に満足していますか",
+        ),
+        (
+            "この1年に研修を受けましたか",
+            "7．この1年に研修を受けましたか",
+        ),
         ("ストレスの原因", "問9 ストレスの原因（複数回答可）"),
     ] {
         assert!(
@@ -211,12 +323,26 @@ fn question_numbers_title_rows_and_numeric_ages() {
     assert!(text.contains("neutral = 1"), "{text}");
     assert!(text.contains("[scales.frequency4]"), "{text}");
     assert!(text.contains("[scales.yesno]"), "{text}");
-    assert!(text.contains("[scales.scale1]\nlevels = [\"とても高い\", \"高い\", \"やや低い\", \"低い\"]"), "{text}");
+    assert!(
+        text.contains(
+            "[scales.scale1]\nlevels = [\"とても高い\", \"高い\", \"やや低い\", \"低い\"]"
+        ),
+        "{text}"
+    );
     assert!(text.contains("separator = \"、\""), "{text}");
-    assert!(text.contains("kind = \"single\"\noptions = [\"自家用車\""), "{text}");
-    assert!(text.contains("id = \"position\"\nlabel = \"職位\"\ncolumn = \"問3 職位\""), "{text}");
+    assert!(
+        text.contains("kind = \"single\"\noptions = [\"自家用車\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("id = \"position\"\nlabel = \"職位\"\ncolumn = \"問3 職位\""),
+        "{text}"
+    );
     // The spelling variant どちらかといえば is an alias: no answer is lost.
-    assert!(text.contains("\"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""), "{text}");
+    assert!(
+        text.contains("\"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""),
+        "{text}"
+    );
     assert!(run_err.contains("データの問題: 0 件"), "{run_err}");
     assert!(message.contains("見出しは 3 行目"), "{message}");
 }
@@ -228,13 +354,25 @@ fn forms_grid_export_with_timestamp_and_email() {
         text.contains("label = \"仕事にやりがいを感じている\"\ncolumn = \"以下の項目について [仕事にやりがいを感じている]\""),
         "{text}"
     );
-    assert!(text.contains("「以下の項目について」の中の一項目です"), "{text}");
+    assert!(
+        text.contains("「以下の項目について」の中の一項目です"),
+        "{text}"
+    );
     // No id column: the timestamp (unique) is the id, said so; the e-mail is left out.
-    assert!(text.contains("[respondents]\nid = \"タイムスタンプ\""), "{text}");
+    assert!(
+        text.contains("[respondents]\nid = \"タイムスタンプ\""),
+        "{text}"
+    );
     assert!(text.contains("回答IDの列が見つからないので"), "{text}");
-    assert!(text.contains("「メールアドレス」: メールアドレスの列"), "{text}");
+    assert!(
+        text.contains("「メールアドレス」: メールアドレスの列"),
+        "{text}"
+    );
     assert!(!text.contains("column = \"メールアドレス\""), "{text}");
-    assert!(message.contains("「メールアドレス」: メールアドレスの列"), "{message}");
+    assert!(
+        message.contains("「メールアドレス」: メールアドレスの列"),
+        "{message}"
+    );
     // Five-point scale with a neutral middle, written with the spelling found.
     assert!(
         text.contains("[scales.agree5]\nlevels = [\"そう思う\", \"どちらかといえばそう思う\", \"どちらともいえない\", \"どちらかといえばそう思わない\", \"そう思わない\"]\npositive = 2\nneutral = 1"),
@@ -242,7 +380,21 @@ fn forms_grid_export_with_timestamp_and_email() {
     );
     assert!(text.contains("separator = \",\""), "{text}");
     assert!(text.contains("polarity = \"negative\""), "{text}");
-    assert!(run_err.contains("データの問題: 0 件"), "{run_err}");
+    // わからない (6.9% of one item's answers) matches no level: it stays no answer, is listed
+    // for the user, and the gate's threshold is raised just above it so that the file runs.
+    assert!(
+        text.contains("[上司は部下の意見をよく聞いている]」の「わからない」: 回答の 6.9%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[quality]\nmax_unmatched_share = 0.07"),
+        "{text}"
+    );
+    assert!(
+        message.contains("選択肢にない回答（上の一覧）の扱い"),
+        "{message}"
+    );
+    assert!(run_err.contains("データの問題: 8 件"), "{run_err}");
 }
 
 #[test]
@@ -251,29 +403,54 @@ fn shift_jis_csv() {
     assert!(text.contains("encoding = \"shift_jis\""), "{text}");
     assert!(message.contains("Shift_JIS（自動判定）"), "{message}");
     assert!(text.contains("[respondents]\nid = \"番号\""), "{text}");
-    assert!(text.contains("bands = [\"10～20歳代\", \"30歳代\", \"40歳代\", \"50歳代\", \"60歳代～\"]"), "{text}");
-    assert!(text.contains("[respondents.employment]\ncolumn = \"雇用形態\""), "{text}");
-    assert!(text.contains("aliases = { \"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""), "{text}");
+    assert!(
+        text.contains("bands = [\"10～20歳代\", \"30歳代\", \"40歳代\", \"50歳代\", \"60歳代～\"]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[respondents.employment]\ncolumn = \"雇用形態\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("aliases = { \"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""),
+        "{text}"
+    );
     assert!(text.contains("kind = \"text\""), "{text}");
     assert!(run_err.contains("データの問題: 0 件"), "{run_err}");
 }
 
 #[test]
 fn two_exports_without_years_in_their_names() {
-    let (text, message, _, _) = init_and_run(&[&fixture("survey_a.csv"), &fixture("survey_b.csv")], "two");
+    let (text, message, _, _) =
+        init_and_run(&[&fixture("survey_a.csv"), &fixture("survey_b.csv")], "two");
     // Consecutive made-up years, flagged for the user.
     assert!(text.contains("仮の年度"), "{text}");
     assert!(message.contains("仮の年度を正しい年度に直す"), "{message}");
     let v: toml::Value = toml::from_str(&text).unwrap();
-    let years: Vec<&str> = v["waves"].as_array().unwrap().iter().map(|w| w["year"].as_str().unwrap()).collect();
+    let years: Vec<&str> = v["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["year"].as_str().unwrap())
+        .collect();
     assert_eq!(years.len(), 2);
     let (a, b) = (years[0], years[1]);
     let n = |y: &str| y.trim_start_matches('R').parse::<i32>().unwrap();
     assert_eq!(n(b), n(a) + 1, "{years:?}");
     // Reworded and renumbered: one question; dropped and added ones are "" in the other year.
     assert!(text.contains(&format!("column = \"問5 職場研修（OJT）が適切に行われている\"\ncolumns = {{ \"{a}\" = \"問4 職場研修が適切に行われている\" }}")), "{text}");
-    assert!(text.contains(&format!("column = \"問4 人事評価が適切に行われている\"\ncolumns = {{ \"{a}\" = \"\" }}")), "{text}");
-    assert!(text.contains(&format!("column = \"問5 庁舎の設備に満足している\"\ncolumns = {{ \"{b}\" = \"\" }}")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "column = \"問4 人事評価が適切に行われている\"\ncolumns = {{ \"{a}\" = \"\" }}"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "column = \"問5 庁舎の設備に満足している\"\ncolumns = {{ \"{b}\" = \"\" }}"
+        )),
+        "{text}"
+    );
 }
 
 /// Runs the binary in `dir`.
@@ -288,20 +465,34 @@ fn in_dir(dir: &Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn default_output_and_overwriting() {
     let dir = temp_dir("init-default");
-    std::fs::copy(root().join(FIXTURES).join("sjis.csv"), dir.join("R6_回答.csv")).unwrap();
+    std::fs::copy(
+        root().join(FIXTURES).join("sjis.csv"),
+        dir.join("R6_回答.csv"),
+    )
+    .unwrap();
     let first = in_dir(&dir, &["init", "R6_回答.csv"]);
     assert!(first.status.success(), "{}", stderr(&first));
     let written = dir.join("pipelines/R6_回答.toml");
     let text = std::fs::read_to_string(&written).unwrap();
     assert!(text.contains("file = \"../R6_回答.csv\""), "{text}");
-    assert!(stderr(&first).contains("staff-survey check pipelines/R6_回答.toml"), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("staff-survey check pipelines/R6_回答.toml"),
+        "{}",
+        stderr(&first)
+    );
     // Not overwritten without --force.
     std::fs::write(&written, "# edited by hand\n").unwrap();
     let again = in_dir(&dir, &["init", "R6_回答.csv"]);
     assert_eq!(again.status.code(), Some(1));
     let err = stderr(&again);
-    assert!(err.contains("既にあります") && err.contains("--force"), "{err}");
-    assert_eq!(std::fs::read_to_string(&written).unwrap(), "# edited by hand\n");
+    assert!(
+        err.contains("既にあります") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        "# edited by hand\n"
+    );
     let forced = in_dir(&dir, &["init", "R6_回答.csv", "--force"]);
     assert!(forced.status.success(), "{}", stderr(&forced));
     let run = in_dir(&dir, &["run", "pipelines/R6_回答.toml"]);
@@ -313,9 +504,18 @@ fn default_output_and_overwriting() {
 fn errors_say_what_to_fix() {
     let dir = temp_dir("init-errors");
     let out = dir.join("x.toml");
-    let missing = staff_survey(&["init", "sample-data/none.xlsx", "--out", out.to_str().unwrap()]);
+    let missing = staff_survey(&[
+        "init",
+        "sample-data/none.xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("sample-data/none.xlsx が見つかりません"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("sample-data/none.xlsx が見つかりません"),
+        "{}",
+        stderr(&missing)
+    );
     let bad_encoding = staff_survey(&[
         "init",
         &fixture("sjis.csv"),
@@ -325,7 +525,11 @@ fn errors_say_what_to_fix() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(bad_encoding.status.code(), Some(1));
-    assert!(stderr(&bad_encoding).contains("utf-8 か shift_jis"), "{}", stderr(&bad_encoding));
+    assert!(
+        stderr(&bad_encoding).contains("utf-8 か shift_jis"),
+        "{}",
+        stderr(&bad_encoding)
+    );
     let wrong_encoding = staff_survey(&[
         "init",
         &fixture("sjis.csv"),
@@ -335,6 +539,10 @@ fn errors_say_what_to_fix() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(wrong_encoding.status.code(), Some(1));
-    assert!(stderr(&wrong_encoding).contains("shift_jis"), "{}", stderr(&wrong_encoding));
+    assert!(
+        stderr(&wrong_encoding).contains("shift_jis"),
+        "{}",
+        stderr(&wrong_encoding)
+    );
     assert!(!out.exists());
 }

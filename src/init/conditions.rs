@@ -104,9 +104,9 @@ pub fn find(tables: &[&RawTable], columns: &[Column], q: usize) -> Option<Found>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::RawRow;
     use crate::init::profile::{Profile, Split, ValueCount};
     use crate::init::waves::Merged;
-    use crate::ingest::RawRow;
 
     #[test]
     fn a_reason_asked_only_after_disagreeing() {
@@ -133,9 +133,16 @@ mod tests {
                 .collect(),
         };
         let column = |c: usize, role: Role| Column {
-            merged: Merged { cols: vec![Some(c)] },
+            merged: Merged {
+                cols: vec![Some(c)],
+            },
             header: t.headers[c].clone(),
-            profile: Profile::of(&[&t], &Merged { cols: vec![Some(c)] }),
+            profile: Profile::of(
+                &[&t],
+                &Merged {
+                    cols: vec![Some(c)],
+                },
+            ),
             role,
             note: None,
         };

@@ -69,8 +69,10 @@ pub fn strip_number(header: &str) -> &str {
         return s;
     }
     while let Some(c) = at(i) {
-        if matches!(c, '.' | '．' | '、' | ',' | '，' | ':' | '：' | ')' | '）' | '_' | '-')
-            || c.is_whitespace()
+        if matches!(
+            c,
+            '.' | '．' | '、' | ',' | '，' | ':' | '：' | ')' | '）' | '_' | '-'
+        ) || c.is_whitespace()
         {
             i += 1;
             separated = true;
@@ -131,7 +133,13 @@ pub fn label(header: &str) -> String {
     let text = strip_number(header);
     let text = grid_item(text).map(|(_, item)| item).unwrap_or(text);
     let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('［', '］'), ('[', ']')] {
+    for (open, close) in [
+        ('（', '）'),
+        ('(', ')'),
+        ('【', '】'),
+        ('［', '］'),
+        ('[', ']'),
+    ] {
         if out.ends_with(close) {
             if let Some(start) = out.rfind(open) {
                 let note = &out[start..];
@@ -224,14 +232,24 @@ pub fn is_age_header(header: &str) -> bool {
 pub fn is_employment_header(header: &str) -> bool {
     contains_any(
         header,
-        &["雇用", "任用", "職員区分", "身分", "勤務形態", "正規・非正規"],
+        &[
+            "雇用",
+            "任用",
+            "職員区分",
+            "身分",
+            "勤務形態",
+            "正規・非正規",
+        ],
     )
 }
 
 /// Attribute columns and the ASCII id proposed for them: 所属 → `department`.
 pub fn attribute_id(header: &str) -> Option<&'static str> {
     let table: [(&[&str], &str); 6] = [
-        (&["所属", "部署", "部局", "部課", "課名", "部名", "職場"], "department"),
+        (
+            &["所属", "部署", "部局", "部課", "課名", "部名", "職場"],
+            "department",
+        ),
         (&["職位", "役職", "職層", "職級", "職階"], "position"),
         (&["職種"], "job"),
         (&["性別"], "gender"),
@@ -248,7 +266,15 @@ pub fn attribute_id(header: &str) -> Option<&'static str> {
 pub fn is_free_text_header(header: &str) -> bool {
     contains_any(
         header,
-        &["自由", "意見", "記述", "コメント", "感想", "要望", "具体的に"],
+        &[
+            "自由",
+            "意見",
+            "記述",
+            "コメント",
+            "感想",
+            "要望",
+            "具体的に",
+        ],
     )
 }
 

@@ -2,9 +2,10 @@
 //! (timestamp, e-mail, empty), the respondent id, age, employment type, an attribute, a
 //! scale item, a multi-select, a single choice or free text.
 
+use super::custom::build_custom;
 use super::headers;
 use super::profile::{split_options, Profile, Split, ValueCount};
-use super::scales::{build_custom, match_known, ScaleDef};
+use super::scales::{match_known, ScaleDef};
 use super::waves::Merged;
 
 /// What a column becomes in the pipeline file.
@@ -83,7 +84,12 @@ fn first_number(key: &str) -> Option<u32> {
 /// (回答しない) last, most frequent first.
 pub fn order_bands(values: &[ValueCount]) -> Vec<String> {
     let mut v: Vec<&ValueCount> = values.iter().collect();
-    v.sort_by_key(|x| (first_number(&x.key).unwrap_or(u32::MAX), std::cmp::Reverse(x.count)));
+    v.sort_by_key(|x| {
+        (
+            first_number(&x.key).unwrap_or(u32::MAX),
+            std::cmp::Reverse(x.count),
+        )
+    });
     v.iter().map(|x| x.label.clone()).collect()
 }
 
@@ -147,7 +153,10 @@ fn role_of(header: &str, p: &Profile, before_questions: bool) -> (Role, Option<S
         if let Some(def) = build_custom("", &p.values.iter().collect::<Vec<_>>()) {
             return (
                 Role::Custom(def),
-                Some("既知の尺度に当てはまらないが段階のある回答なので、新しい尺度を作りました".into()),
+                Some(
+                    "既知の尺度に当てはまらないが段階のある回答なので、新しい尺度を作りました"
+                        .into(),
+                ),
             );
         }
         if before_questions && short_header && p.values.len() >= 2 {
@@ -182,7 +191,8 @@ pub fn infer(columns: &mut [Column], waves: usize) {
         let everywhere = col.merged.cols.iter().filter(|c| c.is_some()).count() == waves;
         match &mut role {
             Role::Id if has_id || !everywhere => {
-                role = Role::Left("回答IDらしい列が他にもある、または一部の年度にしかない列".into());
+                role =
+                    Role::Left("回答IDらしい列が他にもある、または一部の年度にしかない列".into());
             }
             Role::Id => has_id = true,
             Role::Age(_) if has_age || !everywhere => {
@@ -203,8 +213,16 @@ pub fn infer(columns: &mut [Column], waves: usize) {
                 note = Some("一部の年度にしかない属性なので、単一選択の設問としました".into());
             }
             Role::Attribute { id, .. } => {
-                let base = if id.is_empty() { "attr".to_string() } else { id.clone() };
-                let mut candidate = if id.is_empty() { format!("{base}1") } else { base.clone() };
+                let base = if id.is_empty() {
+                    "attr".to_string()
+                } else {
+                    id.clone()
+                };
+                let mut candidate = if id.is_empty() {
+                    format!("{base}1")
+                } else {
+                    base.clone()
+                };
                 let mut k = 2;
                 while attr_ids.contains(&candidate) {
                     candidate = format!("{base}{k}");
@@ -229,9 +247,7 @@ pub fn infer(columns: &mut [Column], waves: usize) {
             .enumerate()
             .filter(|(_, c)| c.merged.cols.iter().all(Option::is_some))
             .filter(|(_, c)| c.profile.answered as f64 >= 0.9 * c.profile.rows as f64)
-            .filter(|(_, c)| {
-                email_ok || !matches!(&c.role, Role::Left(r) if r.contains("メール"))
-            })
+            .filter(|(_, c)| email_ok || !matches!(&c.role, Role::Left(r) if r.contains("メール")))
             .max_by_key(|(i, c)| (c.profile.max_distinct(), std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
     };
@@ -265,7 +281,10 @@ mod tests {
             })
             .collect();
         let answered = values.iter().map(|v| v.count).sum();
-        let chars: usize = values.iter().map(|v| v.label.chars().count() * v.count).sum();
+        let chars: usize = values
+            .iter()
+            .map(|v| v.label.chars().count() * v.count)
+            .sum();
         let sentences = values
             .iter()
             .filter(|v| v.label.contains('。'))
@@ -283,14 +302,29 @@ mod tests {
 
     #[test]
     fn kinds_from_headers_and_answers() {
-        let agree = profile(&[("そう思う", 30), ("どちらかと言えばそう思う", 20), ("そう思わない", 10)]);
-        assert!(matches!(role_of("問3 仕事にやりがいを感じている", &agree, true).0, Role::Known(0)));
+        let agree = profile(&[
+            ("そう思う", 30),
+            ("どちらかと言えばそう思う", 20),
+            ("そう思わない", 10),
+        ]);
+        assert!(matches!(
+            role_of("問3 仕事にやりがいを感じている", &agree, true).0,
+            Role::Known(0)
+        ));
         let ts = profile(&[("2024/06/24 9:15:02", 1), ("2024/06/24 9:16:40", 1)]);
-        assert!(matches!(role_of("タイムスタンプ", &ts, true).0, Role::Left(_)));
+        assert!(matches!(
+            role_of("タイムスタンプ", &ts, true).0,
+            Role::Left(_)
+        ));
         assert!(matches!(role_of("送信", &ts, true).0, Role::Left(_)));
         let mail = profile(&[("a@example.jp", 1), ("b@example.jp", 1)]);
         assert!(matches!(role_of("連絡先", &mail, true).0, Role::Left(_)));
-        let ages = profile(&[("30歳代", 5), ("60歳以上", 3), ("20歳代以下", 4), ("40歳代", 6)]);
+        let ages = profile(&[
+            ("30歳代", 5),
+            ("60歳以上", 3),
+            ("20歳代以下", 4),
+            ("40歳代", 6),
+        ]);
         match role_of("年代", &ages, true).0 {
             Role::Age(AgeKind::Bands(b)) => {
                 assert_eq!(b, vec!["20歳代以下", "30歳代", "40歳代", "60歳以上"])
@@ -298,10 +332,19 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let nums = profile(&[("23", 1), ("45", 2), ("61", 1)]);
-        assert!(matches!(role_of("年齢", &nums, true).0, Role::Age(AgeKind::Numbers)));
+        assert!(matches!(
+            role_of("年齢", &nums, true).0,
+            Role::Age(AgeKind::Numbers)
+        ));
         let dept = profile(&[("総務部", 10), ("市民部", 8), ("消防本部", 4)]);
-        assert!(matches!(role_of("所属", &dept, true).0, Role::Attribute { .. }));
-        assert!(matches!(role_of("通勤方法", &dept, false).0, Role::Single(_)));
+        assert!(matches!(
+            role_of("所属", &dept, true).0,
+            Role::Attribute { .. }
+        ));
+        assert!(matches!(
+            role_of("通勤方法", &dept, false).0,
+            Role::Single(_)
+        ));
         let text = profile(&[("研修を増やしてほしい。", 3), ("休憩が取りにくい。", 2)]);
         assert!(matches!(role_of("自由意見", &text, false).0, Role::Text));
     }

@@ -2,12 +2,17 @@
 //! them without edits, with Japanese comments saying what was guessed and what only the user
 //! can decide (the やりがい split, KGI/KPI targets, populations, the years if not guessed).
 //!
-//! Steps: `read` each export (encoding, sheet, header row), give each a fiscal year and match
-//! headers across years (`waves`), profile every column (`profile`), decide its kind
-//! (`infer`, `scales`, `headers`), assemble the file's content (`plan`) and write it
-//! (`write`); the written file is loaded with `config::load` before it is put in place.
+//! Steps: `read` each export (encoding, sheet, header row), give each a fiscal year (`years`)
+//! and match headers across years (`waves`), profile every column (`profile`), decide its
+//! kind (`infer`, with `headers`, `scales`, `custom`) and any `asked_if` (`conditions`),
+//! assemble the file's content (`plan`) and write it (`write`, `decisions`). The file is
+//! loaded with `config::load` and cleaned by the real clean stage (`gate`) before it is put
+//! in place; `summary` is the closing message.
 
 mod conditions;
+mod custom;
+mod decisions;
+mod gate;
 mod headers;
 mod infer;
 mod plan;
@@ -17,6 +22,7 @@ mod scales;
 mod summary;
 mod waves;
 mod write;
+mod years;
 
 pub use summary::InitSummary;
 
@@ -65,7 +71,11 @@ pub fn relative_path(target: &Path, base: &Path) -> Result<String> {
         return Ok(t.to_string_lossy().replace('\\', "/"));
     }
     let mut parts: Vec<String> = vec!["..".into(); bc.len() - common];
-    parts.extend(tc[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.extend(
+        tc[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     Ok(parts.join("/"))
 }
 
@@ -86,9 +96,16 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
     }
     let mut exports = Vec::new();
     for path in &opts.exports {
-        exports.push(read::read_export(path, opts.sheet.as_deref(), opts.encoding.as_deref())?);
+        exports.push(read::read_export(
+            path,
+            opts.sheet.as_deref(),
+            opts.encoding.as_deref(),
+        )?);
     }
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .with_context(|| format!("フォルダ {} を作れません", dir.display()))?;
 
@@ -96,12 +113,12 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
     // The file name, else the title rows above the headers (令和5年度 職員アンケート).
     let stems: Vec<String> = exports
         .iter()
-        .map(|e| match (&e.title, waves::guess_year(&stem(&e.path))) {
-            (Some(title), None) if waves::guess_year(title).is_some() => title.clone(),
+        .map(|e| match (&e.title, years::guess_year(&stem(&e.path))) {
+            (Some(title), None) if years::guess_year(title).is_some() => title.clone(),
             _ => stem(&e.path),
         })
         .collect();
-    let years = waves::assign_years(&stems, waves::current_fiscal_year());
+    let years = years::assign_years(&stems, years::current_fiscal_year());
     let mut order: Vec<usize> = (0..exports.len()).collect();
     order.sort_by_key(|i| years[*i].0);
     let mut ordered = Vec::new();
@@ -148,11 +165,32 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
             "回答者を区別する列（回答ID）が見つかりません。どの年度の回答ファイルにも同じ見出しの回答IDの列（例: 「回答ID」）を用意してください"
         );
     }
-    let plan = plan::build(&ordered, &columns, &matches);
+    let mut plan = plan::build(&ordered, &columns, &matches);
     let command = command_line(opts, &out);
-    let text = write::render(&plan, &command);
-    write_checked(&out, &text)?;
+    let tmp = temp_path(&out);
+    let pipeline = write_checked(&tmp, &write::render(&plan, &command))?;
+    // Answers the gate would stop `run` on: listed in the file, threshold raised above them.
+    let owned: Vec<crate::ingest::RawTable> =
+        ordered.iter().map(|(e, _)| e.table.clone()).collect();
+    let raised = gate::check(&pipeline, &owned).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        e.context("作ったパイプラインファイルで回答を整えられませんでした（init の不具合です）")
+    })?;
+    if let Some(r) = raised {
+        plan.quality = Some(r);
+        write_checked(&tmp, &write::render(&plan, &command))?;
+    }
+    std::fs::rename(&tmp, &out).with_context(|| format!("{} に書き込めません", out.display()))?;
     Ok(InitSummary::new(out, &plan, &matches))
+}
+
+/// The file written and checked before it replaces `out`, beside it.
+fn temp_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "pipeline.toml".into());
+    out.with_file_name(format!(".{name}.init-tmp.toml"))
 }
 
 /// The command as the user would type it, for the file's first comment.
@@ -169,23 +207,16 @@ fn command_line(opts: &InitOptions, out: &Path) -> String {
     parts.join(" ")
 }
 
-/// Writes the file beside its destination, loads it as `run` will, and only then puts it in
-/// place; a file that does not validate is a bug in init and is not left behind.
-fn write_checked(out: &Path, text: &str) -> Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "pipeline.toml".into());
-    let tmp = out.with_file_name(format!(".{name}.init-tmp.toml"));
-    std::fs::write(&tmp, text).with_context(|| format!("{} に書き込めません", tmp.display()))?;
-    if let Err(e) = crate::config::load(&tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        bail!(
+/// Writes the file to `tmp` (beside its destination, so relative paths hold) and loads it as
+/// `run` will; a file that does not validate is a bug in init and is not left behind.
+fn write_checked(tmp: &Path, text: &str) -> Result<crate::pipeline::Pipeline> {
+    std::fs::write(tmp, text).with_context(|| format!("{} に書き込めません", tmp.display()))?;
+    crate::config::load(tmp).map_err(|e| {
+        let _ = std::fs::remove_file(tmp);
+        anyhow::anyhow!(
             "作ったパイプラインファイルが検証を通りませんでした（init の不具合です。回答ファイルを添えて報告してください）: {e:#}"
-        );
-    }
-    std::fs::rename(&tmp, out).with_context(|| format!("{} に書き込めません", out.display()))?;
-    Ok(())
+        )
+    })
 }
 
 #[cfg(test)]
@@ -194,7 +225,8 @@ mod tests {
 
     #[test]
     fn paths_relative_to_the_pipeline_directory() {
-        let root = std::env::temp_dir().join(format!("staff-survey-init-rel-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("staff-survey-init-rel-{}", std::process::id()));
         std::fs::create_dir_all(root.join("pipelines")).unwrap();
         std::fs::create_dir_all(root.join("data/2024")).unwrap();
         std::fs::write(root.join("data/2024/R6.xlsx"), b"x").unwrap();

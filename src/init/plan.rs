@@ -32,7 +32,10 @@ pub struct WavePlan {
 #[derive(Debug, Clone)]
 pub enum QuestionKind {
     Scale(String),
-    Multi { options: Vec<String>, separator: String },
+    Multi {
+        options: Vec<String>,
+        separator: String,
+    },
     Single(Vec<String>),
     Text,
 }
@@ -90,6 +93,8 @@ pub struct Plan {
     pub left: Vec<(String, String)>,
     /// Number of columns read (in the union of the waves).
     pub columns_read: usize,
+    /// Frequent answers matching nothing, for which the gate's threshold is raised.
+    pub quality: Option<super::gate::Raised>,
 }
 
 /// The organisation named in the questions: `しおかぜ市職員として…` → `しおかぜ市`.
@@ -114,7 +119,10 @@ pub fn guess_organisation(headers: &[String]) -> Option<String> {
             }
             let start = (0..i)
                 .rev()
-                .take_while(|j| script(chars[*j]) && !matches!(chars[*j], 'は' | 'が' | 'を' | 'に' | 'の' | 'で'))
+                .take_while(|j| {
+                    script(chars[*j])
+                        && !matches!(chars[*j], 'は' | 'が' | 'を' | 'に' | 'の' | 'で')
+                })
                 .last()
                 .unwrap_or(i);
             if i - start >= 2 && i - start <= 8 {
@@ -126,11 +134,7 @@ pub fn guess_organisation(headers: &[String]) -> Option<String> {
 }
 
 /// Builds the plan. `exports` and `years` are oldest first, as are the columns' wave slots.
-pub fn build(
-    exports: &[(Export, WavePlan)],
-    columns: &[Column],
-    matches: &[HeaderMatch],
-) -> Plan {
+pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[HeaderMatch]) -> Plan {
     let waves: Vec<WavePlan> = exports.iter().map(|(_, w)| w.clone()).collect();
     let tables: Vec<&crate::ingest::RawTable> = exports.iter().map(|(e, _)| &e.table).collect();
     // Scales: known ones over every column that uses them, new ones shared by equal levels.
@@ -160,7 +164,12 @@ pub fn build(
         }
     }
     let mut plan = Plan {
-        organisation: guess_organisation(&tables.iter().flat_map(|t| t.headers.clone()).collect::<Vec<_>>()),
+        organisation: guess_organisation(
+            &tables
+                .iter()
+                .flat_map(|t| t.headers.clone())
+                .collect::<Vec<_>>(),
+        ),
         waves,
         scales,
         id_column: String::new(),
@@ -172,6 +181,7 @@ pub fn build(
         segments: vec![],
         left: vec![],
         columns_read: columns.len(),
+        quality: None,
     };
     let mut counters = [0usize; 4];
     let mut next_id = |kind: usize| {
@@ -198,12 +208,19 @@ pub fn build(
             role => {
                 let (kind, k) = match role {
                     Role::Known(k) => {
-                        let id = known_ids.iter().find(|(x, _)| x == k).map(|(_, id)| id.clone());
+                        let id = known_ids
+                            .iter()
+                            .find(|(x, _)| x == k)
+                            .map(|(_, id)| id.clone());
                         (QuestionKind::Scale(id.unwrap_or_default()), 0)
                     }
                     Role::Custom(def) => {
-                        let keys: Vec<String> = def.levels.iter().map(|l| normalize_label(l)).collect();
-                        let id = custom_ids.iter().find(|(k, _)| *k == keys).map(|(_, id)| id.clone());
+                        let keys: Vec<String> =
+                            def.levels.iter().map(|l| normalize_label(l)).collect();
+                        let id = custom_ids
+                            .iter()
+                            .find(|(k, _)| *k == keys)
+                            .map(|(_, id)| id.clone());
                         (QuestionKind::Scale(id.unwrap_or_default()), 0)
                     }
                     Role::Multi(split) => (
@@ -227,7 +244,10 @@ pub fn build(
                 if let Some((stem, _)) = headers::grid_item(headers::strip_number(&c.header)) {
                     notes.push(format!("「{stem}」の中の一項目です（label は［ ］の中）"));
                 }
-                for m in matches.iter().filter(|m| headers::key(&m.new) == headers::key(&c.header)) {
+                for m in matches
+                    .iter()
+                    .filter(|m| headers::key(&m.new) == headers::key(&c.header))
+                {
                     let year = plan.waves[m.wave].year.short();
                     notes.push(if m.score >= 1.0 {
                         format!("{year} の見出し「{}」は設問番号だけが違うので、同じ設問としました", m.old)
@@ -270,7 +290,8 @@ pub fn build(
                     ));
                     Some((qid, answers))
                 });
-                let negative = matches!(kind, QuestionKind::Scale(_)) && headers::is_negative_statement(&label);
+                let negative = matches!(kind, QuestionKind::Scale(_))
+                    && headers::is_negative_statement(&label);
                 if negative {
                     notes.push("否定的な文（そう思うほど良くない）と見て polarity = \"negative\" としました".into());
                 }
@@ -352,7 +373,11 @@ mod tests {
     fn organisation_from_the_questions() {
         let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            guess_organisation(&h(&["回答ID", "しおかぜ市職員として働いていることに満足している"])).as_deref(),
+            guess_organisation(&h(&[
+                "回答ID",
+                "しおかぜ市職員として働いていることに満足している"
+            ]))
+            .as_deref(),
             Some("しおかぜ市")
         );
         assert_eq!(

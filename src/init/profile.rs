@@ -172,7 +172,10 @@ pub fn split_options(p: &Profile) -> Option<Split> {
             .map(|s| s.values().sum::<usize>())
             .filter(|n| *n >= 2)
             .sum();
-        if parts.len() > 40 || parts.len() >= p.values.len() || (recurring as f64) < 0.8 * total as f64 {
+        if parts.len() > 40
+            || parts.len() >= p.values.len()
+            || (recurring as f64) < 0.8 * total as f64
+        {
             continue;
         }
         let mut options: Vec<ValueCount> = parts
@@ -188,7 +191,10 @@ pub fn split_options(p: &Profile) -> Option<Split> {
             })
             .collect();
         options.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
-        if best.as_ref().is_none_or(|b| options.len() < b.options.len()) {
+        if best
+            .as_ref()
+            .is_none_or(|b| options.len() < b.options.len())
+        {
             best = Some(Split {
                 separator: sep.to_string(),
                 options,
@@ -222,7 +228,12 @@ mod tests {
     #[test]
     fn profiles_count_normalised_answers() {
         let t = table(&["そう思う", "そう思う　", "", "そう思わない"]);
-        let p = Profile::of(&[&t], &Merged { cols: vec![Some(0)] });
+        let p = Profile::of(
+            &[&t],
+            &Merged {
+                cols: vec![Some(0)],
+            },
+        );
         assert_eq!((p.rows, p.answered), (3, 3));
         assert_eq!(p.values[0].key, "そう思う");
         assert_eq!(p.values[0].count, 2);
@@ -239,14 +250,28 @@ mod tests {
             "人間関係、上司",
             "給与",
         ]);
-        let p = Profile::of(&[&t], &Merged { cols: vec![Some(0)] });
+        let p = Profile::of(
+            &[&t],
+            &Merged {
+                cols: vec![Some(0)],
+            },
+        );
         let s = split_options(&p).unwrap();
         assert_eq!(s.separator, ";");
         let labels: Vec<&str> = s.options.iter().map(|o| o.label.as_str()).collect();
         assert_eq!(labels, vec!["給与", "人間関係、上司", "業務量"]);
         // Sentences are free text, not options.
-        let t = table(&["研修を増やしてほしい。", "休憩が取りにくい、忙しい。", "研修を増やしてほしい。"]);
-        let p = Profile::of(&[&t], &Merged { cols: vec![Some(0)] });
+        let t = table(&[
+            "研修を増やしてほしい。",
+            "休憩が取りにくい、忙しい。",
+            "研修を増やしてほしい。",
+        ]);
+        let p = Profile::of(
+            &[&t],
+            &Merged {
+                cols: vec![Some(0)],
+            },
+        );
         assert_eq!(split_options(&p), None);
     }
 }

@@ -1,6 +1,6 @@
 //! Answer scales: the Japanese scales that staff surveys use (agree 4- and 5-point,
-//! satisfaction, frequency, yes/no) with their usual spelling variants, and new scales built
-//! from the answers of a column that matches none of them.
+//! satisfaction, frequency, yes/no) with their usual spelling variants; matching a column's
+//! answers to them and writing the scale with the spellings found as aliases.
 
 use super::profile::ValueCount;
 use crate::normalize::normalize_label;
@@ -26,11 +26,7 @@ const AGREE_NEG: &[&str] = &[
     "どちらかといえばそう思わない",
     "あまりそう思わない",
 ];
-const NEUTRAL: &[&str] = &[
-    "どちらともいえない",
-    "どちらとも言えない",
-    "どちらでもない",
-];
+const NEUTRAL: &[&str] = &["どちらともいえない", "どちらとも言えない", "どちらでもない"];
 
 /// The scales init recognises, in order of preference when several fit.
 pub const KNOWN: &[KnownScale] = &[
@@ -44,7 +40,13 @@ pub const KNOWN: &[KnownScale] = &[
     KnownScale {
         id: "agree5",
         name: "5段階（そう思う～そう思わない、中間に「どちらともいえない」）",
-        levels: &[&["そう思う"], AGREE_POS, NEUTRAL, AGREE_NEG, &["そう思わない"]],
+        levels: &[
+            &["そう思う"],
+            AGREE_POS,
+            NEUTRAL,
+            AGREE_NEG,
+            &["そう思わない"],
+        ],
         positive: 2,
         neutral: 1,
     },
@@ -53,7 +55,12 @@ pub const KNOWN: &[KnownScale] = &[
         name: "満足度4段階（満足～不満）",
         levels: &[
             &["満足", "満足している"],
-            &["やや満足", "どちらかと言えば満足", "どちらかといえば満足", "まあ満足"],
+            &[
+                "やや満足",
+                "どちらかと言えば満足",
+                "どちらかといえば満足",
+                "まあ満足",
+            ],
             &["やや不満", "どちらかと言えば不満", "どちらかといえば不満"],
             &["不満", "不満である"],
         ],
@@ -65,8 +72,19 @@ pub const KNOWN: &[KnownScale] = &[
         name: "満足度5段階（満足～不満、中間に「どちらともいえない」）",
         levels: &[
             &["満足", "満足している"],
-            &["やや満足", "どちらかと言えば満足", "どちらかといえば満足", "まあ満足"],
-            &["どちらともいえない", "どちらとも言えない", "どちらでもない", "普通", "ふつう"],
+            &[
+                "やや満足",
+                "どちらかと言えば満足",
+                "どちらかといえば満足",
+                "まあ満足",
+            ],
+            &[
+                "どちらともいえない",
+                "どちらとも言えない",
+                "どちらでもない",
+                "普通",
+                "ふつう",
+            ],
             &["やや不満", "どちらかと言えば不満", "どちらかといえば不満"],
             &["不満", "不満である"],
         ],
@@ -78,9 +96,20 @@ pub const KNOWN: &[KnownScale] = &[
         name: "頻度4段階（よくある～まったくない）",
         levels: &[
             &["よくある", "よくあった"],
-            &["ときどきある", "時々ある", "たまにある", "ときどきあった", "時々あった"],
+            &[
+                "ときどきある",
+                "時々ある",
+                "たまにある",
+                "ときどきあった",
+                "時々あった",
+            ],
             &["あまりない", "あまりなかった"],
-            &["まったくない", "全くない", "まったくなかった", "全くなかった"],
+            &[
+                "まったくない",
+                "全くない",
+                "まったくなかった",
+                "全くなかった",
+            ],
         ],
         positive: 2,
         neutral: 0,
@@ -184,7 +213,11 @@ pub fn build_known(k: usize, values: &[&ValueCount]) -> ScaleDef {
         };
         let label_key = normalize_label(&label);
         for v in found {
-            if v.key != label_key && !aliases.iter().any(|(a, _): &(String, String)| normalize_label(a) == v.key) {
+            if v.key != label_key
+                && !aliases
+                    .iter()
+                    .any(|(a, _): &(String, String)| normalize_label(a) == v.key)
+            {
                 aliases.push((v.label.clone(), label.clone()));
             }
         }
@@ -199,99 +232,6 @@ pub fn build_known(k: usize, values: &[&ValueCount]) -> ScaleDef {
         custom: false,
         name: scale.name.to_string(),
     }
-}
-
-/// How agreeing an answer sounds: > 0 positive (3 strong … 1 mild), 0 neutral, < 0 negative;
-/// `None` when it carries no such word.
-fn grade(key: &str) -> Option<i32> {
-    const NEUTRAL_WORDS: [&str; 5] = ["どちらとも", "どちらでもない", "ふつう", "普通", "中間"];
-    const STRONG_NEG: [&str; 4] = ["まったく", "全く", "全然", "非常に悪"];
-    const STRONG: [&str; 6] = ["とても", "非常に", "大変", "たいへん", "かなり", "十分"];
-    const MILD: [&str; 7] = ["やや", "少し", "どちらかといえば", "どちらかと言えば", "まあまあ", "ある程度", "わりと"];
-    const NEGATIVE: [&str; 9] = ["ない", "不", "悪", "低", "少な", "いいえ", "無", "できていない", "思わ"];
-    if NEUTRAL_WORDS.iter().any(|w| key.contains(w)) {
-        return Some(0);
-    }
-    if STRONG_NEG.iter().any(|w| key.contains(w)) {
-        return Some(-3);
-    }
-    let negative = NEGATIVE.iter().any(|w| key.contains(w)) || key.contains("あまり");
-    let strength = if STRONG.iter().any(|w| key.contains(w)) {
-        3
-    } else if MILD.iter().any(|w| key.contains(w)) || key.contains("あまり") {
-        1
-    } else {
-        2
-    };
-    Some(if negative { -strength } else { strength })
-}
-
-/// A new scale from a column's answers when they look graded (`とても高い` / `やや高い` /
-/// `やや低い` / `低い`, or numbers such as 5 … 1): levels ordered from the most positive,
-/// `positive` = the positive-sounding ones (top half for numbers), `neutral` = a middle.
-/// `None` when the answers do not look graded (then the column is a single choice).
-pub fn build_custom(id: &str, values: &[&ValueCount]) -> Option<ScaleDef> {
-    let n = values.len();
-    if !(3..=7).contains(&n) {
-        return None;
-    }
-    // Numbers: the larger, the better (to be checked).
-    let numbers: Option<Vec<i64>> = values.iter().map(|v| v.key.parse::<i64>().ok()).collect();
-    if let Some(mut nums) = numbers {
-        nums.sort_unstable_by(|a, b| b.cmp(a));
-        if nums.first()? - nums.last()? >= 10 {
-            return None;
-        }
-        let levels: Vec<String> = nums
-            .iter()
-            .map(|x| {
-                values
-                    .iter()
-                    .find(|v| v.key == x.to_string())
-                    .map(|v| v.label.clone())
-                    .unwrap_or_else(|| x.to_string())
-            })
-            .collect();
-        return Some(ScaleDef {
-            id: id.to_string(),
-            positive: n / 2,
-            neutral: n % 2,
-            levels,
-            aliases: vec![],
-            custom: true,
-            name: "数値の段階（大きいほど良いと仮定）".into(),
-        });
-    }
-    let modified = values
-        .iter()
-        .filter(|v| {
-            ["とても", "非常に", "やや", "少し", "あまり", "まったく", "全く", "どちらとも", "どちらかと", "普通", "ふつう"]
-                .iter()
-                .any(|w| v.key.contains(w))
-        })
-        .count();
-    if modified < 2 {
-        return None;
-    }
-    let mut graded: Vec<(i32, &ValueCount)> =
-        values.iter().map(|v| (grade(&v.key).unwrap_or(0), *v)).collect();
-    graded.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.count.cmp(&a.1.count)));
-    let positive = graded.iter().filter(|(g, _)| *g > 0).count();
-    let neutral = graded.iter().filter(|(g, _)| *g == 0).count();
-    let (positive, neutral) = if positive == 0 || positive + neutral >= n {
-        (n / 2, 0)
-    } else {
-        (positive, neutral)
-    };
-    Some(ScaleDef {
-        id: id.to_string(),
-        levels: graded.iter().map(|(_, v)| v.label.clone()).collect(),
-        positive,
-        neutral,
-        aliases: vec![],
-        custom: true,
-        name: "回答から作った段階（順序は推定）".into(),
-    })
 }
 
 #[cfg(test)]
@@ -357,13 +297,23 @@ mod tests {
             vc("不満", 5),
         ];
         assert_eq!(KNOWN[match_known(&sat).unwrap()].id, "satisfaction5");
-        let sat4 = [vc("満足", 5), vc("やや満足", 5), vc("やや不満", 5), vc("不満", 5)];
+        let sat4 = [
+            vc("満足", 5),
+            vc("やや満足", 5),
+            vc("やや不満", 5),
+            vc("不満", 5),
+        ];
         assert_eq!(KNOWN[match_known(&sat4).unwrap()].id, "satisfaction4");
     }
 
     #[test]
     fn frequency_and_yes_no() {
-        let f = [vc("よくある", 3), vc("時々ある", 4), vc("あまりない", 5), vc("全くない", 2)];
+        let f = [
+            vc("よくある", 3),
+            vc("時々ある", 4),
+            vc("あまりない", 5),
+            vc("全くない", 2),
+        ];
         assert_eq!(KNOWN[match_known(&f).unwrap()].id, "frequency4");
         let y = [vc("はい", 3), vc("いいえ", 4)];
         assert_eq!(KNOWN[match_known(&y).unwrap()].id, "yesno");
@@ -372,27 +322,5 @@ mod tests {
         // Too many unknown answers: not a scale.
         let mixed = [vc("はい", 3), vc("いいえ", 4), vc("たぶん", 3)];
         assert_eq!(match_known(&mixed), None);
-    }
-
-    #[test]
-    fn custom_scales_are_ordered_from_the_positive_end() {
-        let values = [
-            vc("やや低い", 10),
-            vc("高い", 20),
-            vc("低い", 5),
-            vc("とても高い", 8),
-        ];
-        let refs: Vec<&ValueCount> = values.iter().collect();
-        let def = build_custom("scale1", &refs).unwrap();
-        assert_eq!(def.levels, vec!["とても高い", "高い", "やや低い", "低い"]);
-        assert_eq!(def.positive, 2);
-        let nums = [vc("3", 1), vc("5", 1), vc("1", 1), vc("2", 1), vc("4", 1)];
-        let refs: Vec<&ValueCount> = nums.iter().collect();
-        let def = build_custom("scale2", &refs).unwrap();
-        assert_eq!(def.levels, vec!["5", "4", "3", "2", "1"]);
-        assert_eq!((def.positive, def.neutral), (2, 1));
-        let places = [vc("本庁", 1), vc("支所", 1), vc("出先機関", 1)];
-        let refs: Vec<&ValueCount> = places.iter().collect();
-        assert_eq!(build_custom("scale3", &refs), None);
     }
 }

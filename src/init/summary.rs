@@ -19,7 +19,10 @@ pub struct InitSummary {
 impl InitSummary {
     pub(super) fn new(path: PathBuf, plan: &Plan, matches: &[HeaderMatch]) -> Self {
         let mut l = Vec::new();
-        l.push(format!("パイプラインファイルを書きました: {}", path.display()));
+        l.push(format!(
+            "パイプラインファイルを書きました: {}",
+            path.display()
+        ));
         for w in &plan.waves {
             let mut how = Vec::new();
             if let Some(s) = &w.sheet {
@@ -30,7 +33,10 @@ impl InitSummary {
                     crate::pipeline::TextEncoding::ShiftJis => "Shift_JIS",
                     crate::pipeline::TextEncoding::Utf8 => "UTF-8",
                 };
-                how.push(format!("{name}{}", if detected { "（自動判定）" } else { "" }));
+                how.push(format!(
+                    "{name}{}",
+                    if detected { "（自動判定）" } else { "" }
+                ));
             }
             if w.header_row > 1 {
                 how.push(format!("見出しは {} 行目", w.header_row));
@@ -41,14 +47,22 @@ impl InitSummary {
                 w.year.short(),
                 if w.guessed { "" } else { "・仮の年度" },
                 w.name,
-                if how.is_empty() { String::new() } else { format!("（{}）", how.join("、")) },
+                if how.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", how.join("、"))
+                },
                 w.rows
             ));
         }
-        let count = |f: fn(&QuestionKind) -> bool| plan.questions.iter().filter(|q| f(&q.kind)).count();
+        let count =
+            |f: fn(&QuestionKind) -> bool| plan.questions.iter().filter(|q| f(&q.kind)).count();
         let kinds = [
             ("尺度", count(|k| matches!(k, QuestionKind::Scale(_)))),
-            ("複数選択", count(|k| matches!(k, QuestionKind::Multi { .. }))),
+            (
+                "複数選択",
+                count(|k| matches!(k, QuestionKind::Multi { .. })),
+            ),
             ("単一選択", count(|k| matches!(k, QuestionKind::Single(_)))),
             ("自由記述", count(|k| matches!(k, QuestionKind::Text))),
         ];
@@ -83,7 +97,12 @@ impl InitSummary {
             } else {
                 format!("、表記ゆれ {} 件を aliases に", sc.aliases.len())
             };
-            l.push(format!("尺度 {}: {}（{} 段階{alias}）", sc.id, sc.name, sc.levels.len()));
+            l.push(format!(
+                "尺度 {}: {}（{} 段階{alias}）",
+                sc.id,
+                sc.name,
+                sc.levels.len()
+            ));
         }
         if !matches.is_empty() {
             l.push("年度で見出しが変わった設問:".into());
@@ -93,6 +112,20 @@ impl InitSummary {
                     plan.waves[m.wave].year.short(),
                     flat(&m.old),
                     flat(&m.new)
+                ));
+            }
+        }
+        if let Some(r) = &plan.quality {
+            l.push(format!(
+                "選択肢にない回答が多い列（無回答として扱い、[quality] max_unmatched_share = {:.2} にしました）:",
+                r.max_share
+            ));
+            for (year, column, value, share) in &r.values {
+                l.push(format!(
+                    "  {year}「{}」の「{}」: {:.1}%",
+                    flat(column),
+                    flat(value),
+                    share * 100.0
                 ));
             }
         }
@@ -109,7 +142,9 @@ impl InitSummary {
                 q.id,
                 flat(&q.label)
             )),
-            None => l.push("  - 「やりがい」による分析: 分ける設問を [[segments]] split_on に書く".into()),
+            None => l.push(
+                "  - 「やりがい」による分析: 分ける設問を [[segments]] split_on に書く".into(),
+            ),
         }
         l.push("  - KGI・KPI の目標（[[indicators]]、例はコメント）".into());
         l.push("  - 各年度の対象者数（population、回答率の分母）".into());
@@ -124,7 +159,13 @@ impl InitSummary {
         if plan.scales.iter().any(|s| s.custom) {
             l.push("  - 回答から作った尺度の順番と positive".into());
         }
-        l.push(format!("確認するには: staff-survey check {}", path.display()));
+        if plan.quality.is_some() {
+            l.push("  - 選択肢にない回答（上の一覧）の扱い".into());
+        }
+        l.push(format!(
+            "確認するには: staff-survey check {}",
+            path.display()
+        ));
         InitSummary { path, lines: l }
     }
 

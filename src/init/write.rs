@@ -13,7 +13,10 @@ pub fn q(s: &str) -> String {
 
 /// Text for a comment line: line breaks inside headers would end the comment.
 pub fn flat(text: &str) -> String {
-    text.split(['\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(['\n', '\r'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn list(items: &[String]) -> String {
@@ -22,7 +25,10 @@ fn list(items: &[String]) -> String {
 }
 
 fn table(pairs: &[(String, String)]) -> String {
-    let inner: Vec<String> = pairs.iter().map(|(k, v)| format!("{} = {}", q(k), q(v))).collect();
+    let inner: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{} = {}", q(k), q(v)))
+        .collect();
     format!("{{ {} }}", inner.join(", "))
 }
 
@@ -33,15 +39,24 @@ pub const AGE_EDGE_BANDS: [&str; 5] = ["29歳以下", "30～39歳", "40～49歳"
 /// The whole file.
 pub fn render(plan: &Plan, command: &str) -> String {
     let mut s = String::new();
-    header(plan, command, &mut s);
-    let org = plan.organisation.clone().unwrap_or_else(|| "（組織名）".into());
+    super::decisions::header(plan, command, &mut s);
+    let org = plan
+        .organisation
+        .clone()
+        .unwrap_or_else(|| "（組織名）".into());
     if plan.organisation.is_none() {
         s.push_str("# 組織名は設問文から読み取れませんでした。正しい名前に書き換えてください。\n");
     } else {
         s.push_str("# 組織名は設問文から読み取りました。違っていれば直してください。\n");
     }
-    let _ = writeln!(s, "organisation = {}\ntitle = {}\n", q(&org), q("職員アンケート"));
+    let _ = writeln!(
+        s,
+        "organisation = {}\ntitle = {}\n",
+        q(&org),
+        q("職員アンケート")
+    );
     s.push_str("# 理由などの表（top_*）に載せる、回答の多い選択肢の数。\n[report]\ntop_n = 3\n\n");
+    quality(plan, &mut s);
     for w in &plan.waves {
         wave(plan, w, &mut s);
     }
@@ -55,16 +70,27 @@ pub fn render(plan: &Plan, command: &str) -> String {
                 "# 上位 {} 段階を肯定的回答として数えます{}。",
                 sc.positive,
                 if sc.neutral > 0 {
-                    format!("（次の {} 段階は中間で、肯定にも否定にも数えません）", sc.neutral)
+                    format!(
+                        "（次の {} 段階は中間で、肯定にも否定にも数えません）",
+                        sc.neutral
+                    )
                 } else {
                     String::new()
                 }
             );
         }
         if !sc.aliases.is_empty() {
-            s.push_str("# 回答ファイルに別の書き方（表記ゆれ）があったので aliases に書きました。\n");
+            s.push_str(
+                "# 回答ファイルに別の書き方（表記ゆれ）があったので aliases に書きました。\n",
+            );
         }
-        let _ = writeln!(s, "[scales.{}]\nlevels = {}\npositive = {}", sc.id, list(&sc.levels), sc.positive);
+        let _ = writeln!(
+            s,
+            "[scales.{}]\nlevels = {}\npositive = {}",
+            sc.id,
+            list(&sc.levels),
+            sc.positive
+        );
         if sc.neutral > 0 {
             let _ = writeln!(s, "neutral = {}", sc.neutral);
         }
@@ -82,64 +108,61 @@ pub fn render(plan: &Plan, command: &str) -> String {
     s
 }
 
-fn header(plan: &Plan, command: &str, s: &mut String) {
-    let _ = writeln!(s, "# このパイプラインファイルは次のコマンドで自動で作りました:\n#   {command}");
-    s.push_str("# 手を加えなくても check / run できます。各項目の意味は src/config/file.rs と README を見てください。\n#\n");
-    s.push_str("# ■ 利用者が決めること（自動では決められません）\n");
-    let mut n = 0;
-    let mut item = |s: &mut String, text: String| {
-        n += 1;
-        let _ = writeln!(s, "#  {n}. {text}");
-    };
-    match yarigai_item(plan) {
-        Some(qp) => item(s, format!("「やりがい」による分析: 設問 {}「{}」の肯定的回答を やりがい有、それ以外を やりがい無 に\n#     分けています（[[segments]] id = \"yarigai\"）。別の設問で分けるなら split_on を直してください。", qp.id, flat(&qp.label))),
-        None => item(s, "「やりがい」による分析: やりがいを尋ねる尺度の設問が見つかりませんでした。分けるなら [[segments]] に\n#     split_on = \"<設問ID>\", groups = [\"やりがい有\", \"やりがい無\"] を書いてください。".into()),
+fn quality(plan: &Plan, s: &mut String) {
+    let Some(r) = &plan.quality else { return };
+    s.push_str("# 選択肢のどれにも当たらない回答が多い列があります（利用者が決めること）。これらは無回答として扱い、\n# データの問題として記録します:\n");
+    for (year, column, value, share) in &r.values {
+        let _ = writeln!(
+            s,
+            "#   {year} 列「{}」の「{}」: 回答の {:.1}%",
+            flat(column),
+            flat(value),
+            share * 100.0
+        );
     }
-    item(s, "KGI・KPI: 指標、基準年度、目標年度、目標値はファイル末尾の [[indicators]] の例（コメント）を参考に書いてください。".into());
-    item(s, "対象者数（回答率の分母）: 各 [[waves]] の population の例（コメント）に人数を書いてください。".into());
-    let unguessed: Vec<&WavePlan> = plan.waves.iter().filter(|w| !w.guessed).collect();
-    if unguessed.is_empty() {
-        let list: Vec<String> = plan.waves.iter().map(|w| format!("{} ← {}", w.year.short(), flat(&w.name))).collect();
-        item(s, format!("年度: ファイル名（または表題の行）から推定しました（{}）。違っていれば year を直してください。", list.join("、")));
-    } else {
-        let list: Vec<String> = unguessed.iter().map(|w| format!("{}（{}）", flat(&w.name), w.year.short())).collect();
-        item(s, format!("年度: ファイル名からも表題からも年度を読み取れなかったので仮の年度にしました: {}。\n#     正しい年度に直してください（columns の年度も合わせて直します）。", list.join("、")));
-    }
-    if plan.scales.iter().any(|sc| sc.custom) {
-        item(s, "回答から作った尺度（[scales.scaleN]）: 段階の順と positive を確かめてください。".into());
-    }
-    if plan.questions.iter().any(|q| matches!(q.kind, QuestionKind::Multi { .. } | QuestionKind::Single(_))) {
-        item(s, "選択式の設問: options は回答の多い順です。調査票の順に並べ替え、一部の人だけに尋ねた設問には\n#     asked_if = { question = \"q01\", answers = [...] } を書いてください。".into());
-    }
-    if plan.questions.iter().any(|q| q.negative) {
-        item(s, "否定的な文の設問（polarity = \"negative\"）: 自動で判断したものです。確かめてください。".into());
-    }
-    if plan.organisation.is_none() {
-        item(s, "organisation（組織名）を書いてください。".into());
-    }
-    if !plan.left.is_empty() {
-        s.push_str("#\n# ■ 使わなかった列\n");
-        for (h, why) in &plan.left {
-            let _ = writeln!(s, "#   「{}」: {why}", flat(h));
-        }
-    }
-    s.push('\n');
+    s.push_str("# 既定（2%）のままでは run が止まるので、上限をこれらのすぐ上に上げています。表記ゆれなら尺度の aliases に、\n# 本当の回答なら元のファイルか尺度を直し、この [quality] を消してください。\n");
+    let _ = writeln!(s, "[quality]\nmax_unmatched_share = {:.2}\n", r.max_share);
 }
 
 fn wave(plan: &Plan, w: &WavePlan, s: &mut String) {
-    let _ = write!(s, "# {}（{}）: {}、{} 行", w.year.japanese(), w.year.short(), flat(&w.name), w.rows);
+    let _ = write!(
+        s,
+        "# {}（{}）: {}、{} 行",
+        w.year.japanese(),
+        w.year.short(),
+        flat(&w.name),
+        w.rows
+    );
     if let Some((e, detected)) = w.encoding {
-        let name = if e == TextEncoding::ShiftJis { "Shift_JIS" } else { "UTF-8" };
-        let _ = write!(s, "、文字コード {name}{}", if detected { "（自動判定）" } else { "" });
+        let name = if e == TextEncoding::ShiftJis {
+            "Shift_JIS"
+        } else {
+            "UTF-8"
+        };
+        let _ = write!(
+            s,
+            "、文字コード {name}{}",
+            if detected { "（自動判定）" } else { "" }
+        );
     }
     s.push_str("。\n");
     if !w.guessed {
         let _ = writeln!(s, "# 年度はファイル名からも表題からも読み取れなかったので仮に {} としました。正しい年度に直してください。", w.year.short());
     }
     if w.header_row > 1 {
-        let _ = writeln!(s, "# 見出しは {} 行目です（上の行は表題: {}）。", w.header_row, flat(w.title.as_deref().unwrap_or("")));
+        let _ = writeln!(
+            s,
+            "# 見出しは {} 行目です（上の行は表題: {}）。",
+            w.header_row,
+            flat(w.title.as_deref().unwrap_or(""))
+        );
     }
-    let _ = writeln!(s, "[[waves]]\nyear = {}\nfile = {}", q(&w.year.short()), q(&w.file));
+    let _ = writeln!(
+        s,
+        "[[waves]]\nyear = {}\nfile = {}",
+        q(&w.year.short()),
+        q(&w.file)
+    );
     if let Some(sheet) = &w.sheet {
         let _ = writeln!(s, "sheet = {}", q(sheet));
     }
@@ -150,10 +173,17 @@ fn wave(plan: &Plan, w: &WavePlan, s: &mut String) {
         let _ = writeln!(s, "header_row = {}", w.header_row);
     }
     let example = match &plan.employment {
-        Some((_, values)) => values.iter().map(|v| format!("{} = 0", q(v))).collect::<Vec<_>>().join(", "),
+        Some((_, values)) => values
+            .iter()
+            .map(|v| format!("{} = 0", q(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
         None => "\"全体\" = 0".into(),
     };
-    let _ = writeln!(s, "# 対象者数（回答率の分母）を書くと回答率が出ます。例:\n# population = {{ {example} }}\n");
+    let _ = writeln!(
+        s,
+        "# 対象者数（回答率の分母）を書くと回答率が出ます。例:\n# population = {{ {example} }}\n"
+    );
 }
 
 fn respondents(plan: &Plan, s: &mut String) {
@@ -165,19 +195,39 @@ fn respondents(plan: &Plan, s: &mut String) {
     match &plan.age {
         Some((column, AgeKind::Bands(bands))) => {
             s.push_str("# 年代の区分（若い順）。回答ファイルの表記をそのまま使っています。報告書での名前を変えるなら\n# bands を書き換え、元の表記を map = { \"20歳代以下\" = \"10～20歳代\" } のように書いてください。\n");
-            let _ = writeln!(s, "[respondents.age]\ncolumn = {}\nbands = {}\n", q(column), list(bands));
+            let _ = writeln!(
+                s,
+                "[respondents.age]\ncolumn = {}\nbands = {}\n",
+                q(column),
+                list(bands)
+            );
         }
         Some((column, AgeKind::Numbers)) => {
             let bands: Vec<String> = AGE_EDGE_BANDS.iter().map(|b| b.to_string()).collect();
             let edges: Vec<String> = AGE_EDGES.iter().map(|e| e.to_string()).collect();
             s.push_str("# 年齢が数値なので、境界 edges で年代に分けます（提案です。区分と名前は変えてかまいません）。\n");
-            let _ = writeln!(s, "[respondents.age]\ncolumn = {}\nbands = {}\nedges = [{}]\n", q(column), list(&bands), edges.join(", "));
+            let _ = writeln!(
+                s,
+                "[respondents.age]\ncolumn = {}\nbands = {}\nedges = [{}]\n",
+                q(column),
+                list(&bands),
+                edges.join(", ")
+            );
         }
-        None => s.push_str("# 年代の列は見つかりませんでした。あれば [respondents.age] を書いてください。\n\n"),
+        None => s.push_str(
+            "# 年代の列は見つかりませんでした。あれば [respondents.age] を書いてください。\n\n",
+        ),
     }
     if let Some((column, values)) = &plan.employment {
-        s.push_str("# 雇用形態と、その値（回答の多い順）。ここにない値はデータの問題として記録します。\n");
-        let _ = writeln!(s, "[respondents.employment]\ncolumn = {}\nvalues = {}\n", q(column), list(values));
+        s.push_str(
+            "# 雇用形態と、その値（回答の多い順）。ここにない値はデータの問題として記録します。\n",
+        );
+        let _ = writeln!(
+            s,
+            "[respondents.employment]\ncolumn = {}\nvalues = {}\n",
+            q(column),
+            list(values)
+        );
     }
     for a in &plan.attributes {
         let _ = writeln!(s, "# 回答者の属性「{}」（値は回答の多い順。報告書の並び順にしたければ並べ替えてください）。", flat(&a.label));
@@ -206,7 +256,13 @@ fn question(qp: &QuestionPlan, s: &mut String) {
     for n in &qp.notes {
         let _ = writeln!(s, "# {}。", flat(n));
     }
-    let _ = writeln!(s, "[[questions]]\nid = {}\nlabel = {}\ncolumn = {}", q(&qp.id), q(&qp.label), q(&qp.column));
+    let _ = writeln!(
+        s,
+        "[[questions]]\nid = {}\nlabel = {}\ncolumn = {}",
+        q(&qp.id),
+        q(&qp.label),
+        q(&qp.column)
+    );
     if !qp.columns.is_empty() {
         let _ = writeln!(s, "columns = {}", table(&qp.columns));
     }
@@ -218,7 +274,12 @@ fn question(qp: &QuestionPlan, s: &mut String) {
             }
         }
         QuestionKind::Multi { options, separator } => {
-            let _ = writeln!(s, "kind = \"multi\"\noptions = {}\nseparator = {}", list(options), q(separator));
+            let _ = writeln!(
+                s,
+                "kind = \"multi\"\noptions = {}\nseparator = {}",
+                list(options),
+                q(separator)
+            );
         }
         QuestionKind::Single(options) => {
             let _ = writeln!(s, "kind = \"single\"\noptions = {}", list(options));
@@ -226,7 +287,12 @@ fn question(qp: &QuestionPlan, s: &mut String) {
         QuestionKind::Text => s.push_str("kind = \"text\"\n"),
     }
     if let Some((qid, answers)) = &qp.asked_if {
-        let _ = writeln!(s, "asked_if = {{ question = {}, answers = {} }}", q(qid), list(answers));
+        let _ = writeln!(
+            s,
+            "asked_if = {{ question = {}, answers = {} }}",
+            q(qid),
+            list(answers)
+        );
     }
     s.push('\n');
 }
@@ -257,10 +323,17 @@ fn segments(plan: &Plan, s: &mut String) {
 }
 
 fn indicators(plan: &Plan, s: &mut String) {
-    let base = plan.waves.last().map(|w| w.year).unwrap_or(crate::fiscal_year::FiscalYear(2024));
+    let base = plan
+        .waves
+        .last()
+        .map(|w| w.year)
+        .unwrap_or(crate::fiscal_year::FiscalYear(2024));
     let target = crate::fiscal_year::FiscalYear(base.0 + 5);
-    let item = yarigai_item(plan)
-        .or_else(|| plan.questions.iter().find(|q| matches!(q.kind, QuestionKind::Scale(_))));
+    let item = yarigai_item(plan).or_else(|| {
+        plan.questions
+            .iter()
+            .find(|q| matches!(q.kind, QuestionKind::Scale(_)))
+    });
     s.push_str("# KGI・KPI（利用者が決めること）。目標値と年度を決めたら、コメントを外して書き換えてください。例:\n");
     if let Some(qp) = item {
         let _ = writeln!(
@@ -272,7 +345,11 @@ fn indicators(plan: &Plan, s: &mut String) {
             qp.id
         );
     }
-    if let Some(qp) = plan.questions.iter().find(|q| matches!(q.kind, QuestionKind::Multi { .. })) {
+    if let Some(qp) = plan
+        .questions
+        .iter()
+        .find(|q| matches!(q.kind, QuestionKind::Multi { .. }))
+    {
         if let QuestionKind::Multi { options, .. } = &qp.kind {
             let _ = writeln!(
                 s,

@@ -2,13 +2,16 @@
 
 use super::{year, Problems};
 use crate::config::file::*;
+use crate::fiscal_year::FiscalYear;
 use crate::normalize::normalize_label;
 use crate::pipeline::*;
 
+/// `waves` are the fiscal years of the pipeline's waves: a survey indicator's baseline must be
+/// one of them, and its question must be asked in it.
 pub(super) fn indicators(
     file: &[IndicatorFile],
     questions: &[Question],
-    has_admin: bool,
+    (waves, has_admin): (&[FiscalYear], bool),
     p: &mut Problems,
 ) -> Vec<Indicator> {
     let mut out = Vec::new();
@@ -78,11 +81,32 @@ pub(super) fn indicators(
                 None
             }
         };
-        if matches!(
-            source,
-            Some(IndicatorSource::Positive { .. } | IndicatorSource::Option { .. })
-        ) && ind.unit != "%"
-        {
+        let survey_question = match &source {
+            Some(
+                IndicatorSource::Positive { question } | IndicatorSource::Option { question, .. },
+            ) => Some(&questions[*question]),
+            _ => None,
+        };
+        if let (Some(q), Some(b)) = (survey_question, baseline) {
+            if !waves.is_empty() && !waves.contains(&b) {
+                p.add(
+                    format!("{key}.baseline"),
+                    format!(
+                        "基準年度 {b} の調査回がありません（調査回の年度: {}）。[[waves]] を足すか、baseline を直してください",
+                        waves.iter().map(|w| w.short()).collect::<Vec<_>>().join("、")
+                    ),
+                );
+            } else if q.column_for(b).trim().is_empty() {
+                p.add(
+                    format!("{key}.baseline"),
+                    format!(
+                        "設問「{}」は基準年度 {b} には尋ねていません（columns で空にしています）",
+                        q.id
+                    ),
+                );
+            }
+        }
+        if survey_question.is_some() && ind.unit != "%" {
             p.add(
                 format!("{key}.unit"),
                 "アンケートから求める指標は割合なので unit = \"%\" にしてください",
@@ -120,6 +144,9 @@ pub(super) fn survey_source(
         );
         return None;
     };
+    if p.poisoned.contains(&questions[qi].id) {
+        return None;
+    }
     match (&questions[qi].kind, &s.option) {
         (QuestionKind::Scale { .. }, None) => Some(IndicatorSource::Positive { question: qi }),
         (QuestionKind::Choice { options, .. }, Some(o)) => {

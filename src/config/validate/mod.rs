@@ -16,13 +16,19 @@ use crate::pipeline::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Collected configuration problems, one line each.
+/// Collected configuration problems, one line each, and the ids of questions that could not
+/// be typed because of a problem already reported (checks that refer to them stay quiet, so
+/// one mistake is reported once).
 #[derive(Default)]
-struct Problems(Vec<String>);
+struct Problems {
+    lines: Vec<String>,
+    poisoned: Vec<String>,
+}
 
 impl Problems {
     fn add(&mut self, key: impl AsRef<str>, msg: impl AsRef<str>) {
-        self.0.push(format!("{}: {}", key.as_ref(), msg.as_ref()));
+        self.lines
+            .push(format!("{}: {}", key.as_ref(), msg.as_ref()));
     }
 
     /// Checks an id that names output files: unique, and only ASCII letters, digits, `_`, `-`.
@@ -64,6 +70,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
 
     let mut waves = Vec::new();
     let mut seen_years = BTreeSet::new();
+    let mut wave_years: Vec<FiscalYear> = Vec::new();
     if file.waves.is_empty() {
         p.add("waves", "調査回（[[waves]]）が一つもありません");
     }
@@ -72,6 +79,9 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         let Some(year) = year(&w.year, &format!("{key}.year"), &mut p) else {
             continue;
         };
+        // Every wave written counts for the indicators' baselines, even one whose file is
+        // missing (that problem is reported at the wave).
+        wave_years.push(year);
         if !seen_years.insert(year) {
             p.add(format!("{key}.year"), format!("{year} が二度出てきます"));
         }
@@ -138,11 +148,16 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             .and_then(|b| questions::base(b, "statistics.base", &mut p))
             .unwrap_or(Base::Answered),
         top_n,
+        declared_scales: file.scales.keys().cloned().collect(),
     };
     let questions = questions::questions(&file.questions, &scales, &scale_ids, &defaults, &mut p);
     let segments = segments::segments(&file.segments, &respondents, &questions, &mut p);
-    let indicators =
-        indicators::indicators(&file.indicators, &questions, file.admin.is_some(), &mut p);
+    let indicators = indicators::indicators(
+        &file.indicators,
+        &questions,
+        (&wave_years, file.admin.is_some()),
+        &mut p,
+    );
     let admin = file.admin.as_ref().and_then(|a| {
         let source = source_file(
             (base, limits),
@@ -165,8 +180,8 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
     let statistics = statistics(&file.statistics, &mut p);
     let quality = quality(&file.quality, &mut p);
 
-    if !p.0.is_empty() {
-        return Err(p.0);
+    if !p.lines.is_empty() {
+        return Err(p.lines);
     }
     Ok(Pipeline {
         name: path

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 pub(super) struct Defaults {
     pub base: Base,
     pub top_n: usize,
+    /// Every scale id written in the file, valid or not: a question using a scale whose own
+    /// problem is already reported says nothing more about it.
+    pub declared_scales: Vec<String>,
 }
 
 /// Parses a base name; `None` (after recording the problem) for an unknown one.
@@ -57,13 +60,18 @@ pub(super) fn questions(
                 Some(s) => match scale_ids.iter().position(|id| *id == s) {
                     Some(scale) => QuestionKind::Scale { scale },
                     None => {
-                        p.add(
-                            format!("{key}.scale"),
-                            format!(
-                                "尺度「{s}」は定義されていません（定義済み: {}）",
-                                scale_ids.join(", ")
-                            ),
-                        );
+                        if defaults.declared_scales.iter().any(|d| d == s) {
+                            // Reported at the scale; checks that lean on this question keep quiet.
+                            p.poisoned.push(q.id.clone());
+                        } else {
+                            p.add(
+                                format!("{key}.scale"),
+                                format!(
+                                    "尺度「{s}」は定義されていません（定義済み: {}）",
+                                    scale_ids.join(", ")
+                                ),
+                            );
+                        }
                         QuestionKind::Text
                     }
                 },
@@ -149,12 +157,12 @@ pub(super) fn questions(
             }
             let target = &file[qi];
             let labels: Vec<String> = match target.kind.as_str() {
+                // A missing or invalid scale is reported at that question or scale.
                 "scale" => target
                     .scale
                     .as_deref()
                     .and_then(|s| scales.iter().find(|x| x.id == s))
-                    .map(|s| s.levels.clone())
-                    .unwrap_or_default(),
+                    .map(|s| s.levels.clone())?,
                 "multi" | "single" => target.options.clone().unwrap_or_default(),
                 _ => {
                     p.add(

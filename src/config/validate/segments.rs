@@ -57,6 +57,9 @@ pub(super) fn segments(
                     );
                     continue;
                 };
+                if p.poisoned.contains(&questions[qi].id) {
+                    continue;
+                }
                 if !matches!(questions[qi].kind, QuestionKind::Scale { .. }) {
                     p.add(
                         format!("{key}.split_on"),
