@@ -143,6 +143,8 @@ pub struct Scale {
     pub neutral: usize,
     /// Normalised label or alias → level.
     lookup: BTreeMap<String, usize>,
+    /// Normalised answers that mean no answer.
+    missing: std::collections::BTreeSet<String>,
 }
 
 impl Scale {
@@ -166,12 +168,24 @@ impl Scale {
             positive,
             neutral,
             lookup,
+            missing: Default::default(),
         }
     }
 
     /// The level of an answer, after normalisation; `None` if it matches no label.
     pub fn code(&self, answer: &str) -> Option<usize> {
         self.lookup.get(&normalize_label(answer)).copied()
+    }
+
+    /// Declares answers that mean no answer (`missing` in the file).
+    pub fn with_missing(mut self, missing: &[String]) -> Self {
+        self.missing = missing.iter().map(|m| normalize_label(m)).collect();
+        self
+    }
+
+    /// Whether an answer is one of the declared no-answer labels.
+    pub fn is_missing(&self, answer: &str) -> bool {
+        self.missing.contains(&normalize_label(answer))
     }
 }
 

@@ -379,6 +379,7 @@ fn read_answer(
             tally.answered(year, table, col, Target::Scale(*si));
             match scale.code(cell) {
                 Some(l) => Answer::Level(l),
+                None if scale.is_missing(cell) => Answer::None,
                 None => {
                     tally.unmatched(year, table, row, col, Target::Scale(*si), cell);
                     let expected = scale.levels.join("、");

@@ -140,6 +140,11 @@ pub struct ScaleFile {
     /// `positive = 2`, `neutral = 1`: the last two levels are negative.
     #[serde(default)]
     pub neutral: usize,
+    /// Answers that mean "no answer" rather than a level, such as `["わからない", "該当なし"]`:
+    /// counted as 無回答 (outside the base, or its own share under `base = "all"`) and not
+    /// reported as data problems.
+    #[serde(default)]
+    pub missing: Vec<String>,
     /// Other spellings of a level: `{ "どちらかといえばそう思う" = "どちらかと言えばそう思う" }`.
     /// Width, spaces and wave dashes are normalised anyway and need no alias.
     #[serde(default)]

@@ -50,13 +50,26 @@ pub(super) fn scales(file: &BTreeMap<String, ScaleFile>, p: &mut Problems) -> Ve
                 ),
             }
         }
-        out.push(Scale::new(
-            id.clone(),
-            s.levels.clone(),
-            s.positive,
-            s.neutral,
-            &aliases,
-        ));
+        for m in &s.missing {
+            if norm.contains(&normalize_label(m)) {
+                p.add(
+                    format!("{key}.missing"),
+                    format!(
+                        "「{m}」は levels の選択肢です。無回答として扱う回答だけを書いてください"
+                    ),
+                );
+            }
+        }
+        out.push(
+            Scale::new(
+                id.clone(),
+                s.levels.clone(),
+                s.positive,
+                s.neutral,
+                &aliases,
+            )
+            .with_missing(&s.missing),
+        );
     }
     out
 }
