@@ -177,6 +177,14 @@ impl Scale {
         self.lookup.get(&normalize_label(answer)).copied()
     }
 
+    /// `満足～不満`: the scale named by its two ends, for titles where several scales are used.
+    pub fn range_label(&self) -> String {
+        match (self.levels.first(), self.levels.last()) {
+            (Some(a), Some(b)) => format!("{a}～{b}"),
+            _ => self.id.clone(),
+        }
+    }
+
     /// Declares answers that mean no answer (`missing` in the file).
     pub fn with_missing(mut self, missing: &[String]) -> Self {
         self.missing = missing.iter().map(|m| normalize_label(m)).collect();

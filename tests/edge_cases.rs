@@ -100,10 +100,10 @@ fn run_with(
     write(dir, "w1.csv", w1);
     write(dir, "w2.csv", w2);
     let out = dir.join("out");
-    let p = dir.join("p.toml");
-    let mut args = vec!["run", p.to_str().unwrap(), "--out", out.to_str().unwrap()];
-    args.extend(extra);
-    (staff_survey(&args), out.join("p/R5/tables"))
+    (
+        run_pipeline(&dir.join("p.toml"), &out, extra),
+        out.join("p/R5/tables"),
+    )
 }
 
 #[test]

@@ -48,17 +48,6 @@ fn variant_copy(dir: &Path) -> (PathBuf, usize) {
     (pipeline, count)
 }
 
-fn run(pipeline: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "run",
-        pipeline.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend(extra);
-    staff_survey(&args)
-}
-
 #[test]
 fn a_spelling_variant_stops_the_run_and_its_alias_restores_the_tables() {
     let dir = temp_dir("gate-variant");
@@ -69,7 +58,7 @@ fn a_spelling_variant_stops_the_run_and_its_alias_restores_the_tables() {
     );
     let out = dir.join("out");
 
-    let r = run(&pipeline, &out, &[]);
+    let r = run_pipeline(&pipeline, &out, &[]);
     assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     let msg = stderr(&r);
     assert!(msg.contains(&format!("「{VARIANT}」 {count} 件")), "{msg}");
@@ -98,7 +87,7 @@ fn a_spelling_variant_stops_the_run_and_its_alias_restores_the_tables() {
         1,
     );
     std::fs::write(&pipeline, text).unwrap();
-    let r = run(&pipeline, &out, &[]);
+    let r = run_pipeline(&pipeline, &out, &[]);
     assert!(r.status.success(), "{}", stderr(&r));
     let fresh = out.join("sample/R6/tables");
     let committed = root().join("reports/sample/R6/tables");
@@ -116,7 +105,7 @@ fn accepting_the_problems_writes_the_report_with_a_notice_first() {
     let dir = temp_dir("gate-accept");
     let (pipeline, count) = variant_copy(&dir);
     let out = dir.join("out");
-    let r = run(&pipeline, &out, &["--accept-data-problems"]);
+    let r = run_pipeline(&pipeline, &out, &["--accept-data-problems"]);
     assert!(r.status.success(), "{}", stderr(&r));
     let report = out.join("sample/R6");
     let html = std::fs::read_to_string(report.join("report.html")).unwrap();

@@ -85,12 +85,7 @@ fn run_in(dir: &Path, pipeline: &str, data: &str) -> std::path::PathBuf {
     std::fs::write(dir.join("p.toml"), pipeline).unwrap();
     std::fs::write(dir.join("data.csv"), data).unwrap();
     let out = dir.join("out");
-    let r = staff_survey(&[
-        "run",
-        dir.join("p.toml").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let r = run_pipeline(&dir.join("p.toml"), &out, &[]);
     assert!(r.status.success(), "{}", stderr(&r));
     out.join("p/R6")
 }

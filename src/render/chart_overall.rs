@@ -76,9 +76,8 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
                 format!("回答の分布（全体、{}）", report.year)
             } else {
                 format!(
-                    "回答の分布（{}～{}、全体、{}）",
-                    scale.levels[0],
-                    scale.levels[scale.levels.len() - 1],
+                    "回答の分布（{}、全体、{}）",
+                    scale.range_label(),
                     report.year
                 )
             },

@@ -427,9 +427,8 @@ pub fn level_counts(report: &Report) -> Vec<(String, Table)> {
             format!("選択肢別の回答数（全体、{}）", report.year)
         } else {
             format!(
-                "選択肢別の回答数（{}～{}、全体、{}）",
-                scale.levels[0],
-                scale.levels[scale.levels.len() - 1],
+                "選択肢別の回答数（{}、全体、{}）",
+                scale.range_label(),
                 report.year
             )
         };

@@ -91,9 +91,21 @@ pub fn files(dir: &Path) -> BTreeSet<String> {
     out
 }
 
+/// Runs `staff-survey run <pipeline> --out <out>` with `extra` arguments.
+pub fn run_pipeline(pipeline: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "run",
+        pipeline.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    staff_survey(&args)
+}
+
 /// Runs `staff-survey run <pipeline> --out <out>` and asserts success.
 pub fn run_ok(pipeline: &str, out: &Path) {
-    let r = staff_survey(&["run", pipeline, "--out", out.to_str().unwrap()]);
+    let r = run_pipeline(Path::new(pipeline), out, &[]);
     assert!(r.status.success(), "{}", stderr(&r));
 }
 
