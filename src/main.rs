@@ -40,7 +40,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("エラー: {e:#}");
+                    eprintln!("エラー: {}", staff_survey::error_text::chain(&e));
                     ExitCode::from(1)
                 }
             };
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("エラー: {e:#}");
+                    eprintln!("エラー: {}", staff_survey::error_text::chain(&e));
                     ExitCode::from(1)
                 }
             }
@@ -102,7 +102,7 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("エラー: {e:#}");
+            eprintln!("エラー: {}", staff_survey::error_text::chain(&e));
             ExitCode::from(1)
         }
     }
@@ -166,7 +166,7 @@ fn verify_command(report: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("エラー: {e:#}");
+            eprintln!("エラー: {}", staff_survey::error_text::chain(&e));
             ExitCode::from(1)
         }
     }

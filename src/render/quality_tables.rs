@@ -74,7 +74,7 @@ pub fn row_counts(report: &Report) -> Table {
         .to_vec(),
     );
     t.note =
-        "読込行数 = 使用行数 + 除外行数。除外した行は下の「データの問題」に一行ずつ載っています。"
+        "読込行数 = 使用行数 + 除外行数。除外した行は tables/data_quality.csv に一行ずつ載っています。"
             .into();
     for a in report.accounting {
         t.rows.push(vec![
