@@ -358,9 +358,10 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
         headers,
     );
     t.note = format!(
-        "差は{}の割合から{}の割合を引いたポイント差、区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定をこの表の中で Holm 法により調整したものです。{}",
+        "差は{}の肯定的回答の割合から{}の割合を引いたポイント差、区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定をこの表の中で Holm 法により調整したものです。{} {}",
         report.year.japanese(),
         previous.japanese(),
+        share_note(report, &scale_items(report)),
         method_note(stats)
     );
     let mut md_rows = Vec::new();
