@@ -125,3 +125,53 @@ fn the_committed_report_holds_every_table_and_chart() {
         );
     }
 }
+
+#[test]
+fn free_text_is_counted_never_shown() {
+    // Independent count: the R5 export's 自由意見 cells that are not blank, among the rows the
+    // tool uses (a 回答ID, first occurrence), read with the csv crate from the Shift_JIS bytes.
+    let raw = std::fs::read(root().join("sample-data/fy2023_R5.csv")).unwrap();
+    let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&raw);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let (id, free) = (
+        headers.iter().position(|h| h == "回答ID").unwrap(),
+        headers.iter().position(|h| h == "自由意見").unwrap(),
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    let mut written = 0;
+    let mut comments = Vec::new();
+    for r in reader.records() {
+        let r = r.unwrap();
+        if r[id].trim().is_empty() || !seen.insert(r[id].to_string()) {
+            continue;
+        }
+        if !r[free].trim().is_empty() {
+            written += 1;
+            comments.push(r[free].to_string());
+        }
+    }
+    assert!(written > 0);
+    let dir = root().join("reports/sample/R6");
+    let table = read_csv(&dir.join("tables/free_text.csv"));
+    assert!(
+        table.contains(&format!(
+            "令和5年度,t01,自由意見,{},{written}\n",
+            seen.len()
+        )),
+        "{table}"
+    );
+    // No comment appears anywhere in the report (tables, charts, html, md).
+    for f in files(&dir) {
+        if f.ends_with(".xlsx") || f.ends_with(".png") {
+            continue;
+        }
+        let body = std::fs::read_to_string(dir.join(&f)).unwrap();
+        for c in &comments {
+            assert!(
+                !body.contains(c.as_str()),
+                "{f} shows a free-text answer: {c}"
+            );
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod items;
 mod options;
 mod significance;
 mod suppress;
+mod texts;
 
 use crate::pipeline::Pipeline;
 use annotate::{annotate, tests_frame, Layout};
@@ -44,6 +45,8 @@ pub struct Aggregates {
     pub groups: DataFrame,
     /// wave, group (employment type or 全体), population, respondents, rate, suppressed.
     pub response: DataFrame,
+    /// Free-text questions, whole population: wave, question, respondents, answered.
+    pub texts: DataFrame,
 }
 
 /// Computes every aggregate table from the segmented frame, with intervals, tests and
@@ -90,6 +93,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         option_tests: Context::context(tests_frame(&option_tests, options_layout.keys), ctx)?,
         groups,
         response: Context::context(groups::response(pipeline, &frame), ctx)?,
+        texts: Context::context(texts::texts(pipeline, &frame), ctx)?,
     })
 }
 

@@ -81,6 +81,15 @@ pub struct ResponseRow {
     pub suppressed: bool,
 }
 
+/// How many wrote an answer to a free-text question (whole population).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRow {
+    pub wave: i32,
+    pub question: String,
+    pub respondents: u32,
+    pub answered: u32,
+}
+
 type Key = (i32, String, String);
 
 /// All aggregates, keyed.
@@ -92,6 +101,7 @@ pub struct Lookup {
     pub item_tests: BTreeMap<(i32, String, String), TestCell>,
     pub option_tests: BTreeMap<(i32, String, String, u32), TestCell>,
     pub response: Vec<ResponseRow>,
+    pub texts: Vec<TextRow>,
     hidden_items: BTreeSet<(Key, String)>,
     hidden_options: BTreeSet<(Key, String, u32)>,
     hidden_groups: BTreeSet<Key>,
@@ -322,6 +332,19 @@ impl Lookup {
                     respondents: if suppressed[r] { None } else { resp[r] },
                     rate: if suppressed[r] { None } else { rate[r] },
                     suppressed: suppressed[r],
+                });
+            }
+        }
+        if agg.texts.height() > 0 {
+            let c = Cols(&agg.texts);
+            let (w, q) = (c.waves()?, c.strs("question")?);
+            let (resp, answered) = (c.u32s("respondents")?, c.u32s("answered")?);
+            for r in 0..agg.texts.height() {
+                out.texts.push(TextRow {
+                    wave: w[r],
+                    question: q[r].clone(),
+                    respondents: resp[r].unwrap_or(0),
+                    answered: answered[r].unwrap_or(0),
                 });
             }
         }

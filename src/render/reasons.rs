@@ -206,3 +206,41 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
     }
     t
 }
+
+/// How many wrote an answer to each free-text question, per wave up to the report's, and why
+/// the answers are not shown. `None` when the pipeline has no free-text question.
+pub fn free_text(report: &Report) -> Option<Table> {
+    let rows: Vec<_> = report
+        .lookup
+        .texts
+        .iter()
+        .filter(|r| r.wave <= report.year.0)
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut t = Table::new(
+        format!("自由記述の回答数（{}まで）", report.year),
+        ["年度", "設問ID", "設問", "回答者数", "記入した人数"]
+            .map(String::from)
+            .to_vec(),
+    );
+    t.note = "自由記述の回答そのものは、この報告のどこにも載せていません。文章の内容や書きぶりから書いた人が分かるおそれがあるためです。読むときは、元の回答ファイルを担当者が個人の特定につながる部分に注意して確認してください。人数は全体だけを示します（グループ別の人数は、誰が書いたかの手がかりになるため示しません）。".into();
+    for r in rows {
+        let label = report
+            .pipeline
+            .questions
+            .iter()
+            .find(|q| q.id == r.question)
+            .map(|q| q.label.clone())
+            .unwrap_or_default();
+        t.rows.push(vec![
+            crate::fiscal_year::FiscalYear(r.wave).japanese(),
+            r.question.clone(),
+            label,
+            r.respondents.to_string(),
+            r.answered.to_string(),
+        ]);
+    }
+    Some(t)
+}

@@ -114,9 +114,13 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             ]
         })
         .collect();
+    let mut reasons = reasons;
+    if let Some(t) = reasons::free_text(report) {
+        reasons.push(named("free_text", t));
+    }
     out.push(Section {
         id: "reasons".into(),
-        title: "選択式設問（理由など）".into(),
+        title: "選択式設問（理由など）と自由記述".into(),
         tables: reasons,
         charts: vec![],
     });
