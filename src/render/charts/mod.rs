@@ -22,8 +22,6 @@
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
 //!   licence text in `fonts/IPA_Font_License_Agreement_v1.0.txt`), its one-time registration with
 //!   plotters' `ab_glyph` font backend, and text measurement with its metrics;
-//! - `sfnt`: glyph metrics (advances, outline boxes, x-height) read from the embedded font, for
-//!   placing glyphs on bitmaps;
 //! - `wrap`: the Japanese-aware label wrapping used for long statement labels and titles;
 //! - `numbers`: the number formatting used on the charts ([`format_one_decimal`], half-up
 //!   rounding through [`crate::render::format::number`]);
@@ -31,8 +29,8 @@
 //! - `draw`: the backends a chart is drawn on (`Backend`, and `Target`, which runs a chart's
 //!   drawing code once for an SVG string or PNG bytes), small drawing primitives (text, lines,
 //!   swatches, titles), and the layout sizes the charts use;
-//! - `raster`: the PNG target and its bitmap backend (twice the SVG's pixel size, glyphs placed
-//!   with the font's side bearings);
+//! - `raster`: the PNG target: the chart's SVG rasterised with resvg at twice its pixel size,
+//!   with the embedded font as the only font;
 //! - `legend`: legend entries, their symbols and their row layout;
 //! - `test_support`, `preview` (tests only): reading text, attributes and colours back out of the
 //!   SVG; sample charts, and writing every chart kind to a folder for looking at them.
@@ -70,7 +68,6 @@ mod path_labels;
 #[cfg(test)]
 mod preview;
 mod raster;
-mod sfnt;
 #[cfg(test)]
 mod test_support;
 mod trend;
