@@ -77,6 +77,9 @@ pub struct IndicatorRow {
     pub progress: Option<f64>,
     /// The straight-line value for the current year.
     pub expected: Option<f64>,
+    /// The target was already met at the baseline: a level to hold, whose path is the target
+    /// itself (Otaru's 405 applicants against 400).
+    pub hold: bool,
     pub status: Status,
 }
 
@@ -233,6 +236,7 @@ fn assess(
         change_baseline,
         progress,
         expected,
+        hold: baseline.is_some() && !ahead,
         status,
     }
 }
@@ -320,12 +324,14 @@ mod tests {
             assess(0, &ind, obs.clone(), FiscalYear(2024)).status,
             Status::NoData
         );
-        // A baseline already past the target (Otaru: 405 applicants, target 400) counts as met.
+        // A baseline already past the target (Otaru: 405 applicants, target 400) counts as met,
+        // and is a level to hold.
         let (ind, obs) = indicator(false, 405.0, 400.0, None);
-        assert_eq!(
-            assess(0, &ind, obs, FiscalYear(2023)).status,
-            Status::Achieved
-        );
+        let row = assess(0, &ind, obs, FiscalYear(2023));
+        assert_eq!(row.status, Status::Achieved);
+        assert!(row.hold);
+        let (ind, obs) = indicator(false, 376.0, 400.0, None);
+        assert!(!assess(0, &ind, obs, FiscalYear(2023)).hold);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::items::{items_by_scale, scale_items};
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::fiscal_year::FiscalYear;
+use crate::pipeline::Bound;
 use anyhow::Result;
 
 /// One chart per indicator with a baseline value.
@@ -39,6 +40,15 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             baseline: point(baseline.year, baseline.value),
             target: point(ind.target_year, ind.target),
             decimals: Some(ind.decimals),
+            target_bound: ind.bound.map(|b| {
+                match b {
+                    Bound::AtMost => "以下",
+                    Bound::AtLeast => "以上",
+                }
+                .to_string()
+            }),
+            hold: row.hold,
+            status: Some(row.status.label().to_string()),
         };
         out.push(Chart {
             stem: format!("indicator_{}", ind.id),

@@ -53,6 +53,13 @@ pub struct IndicatorPath {
     pub target: PathPoint,
     /// Decimals of printed values; `None` = whole numbers when every value is whole, else one.
     pub decimals: Option<u8>,
+    /// Words after the target value when the target is a bound: "以下" (8人以下) or "以上".
+    pub target_bound: Option<String>,
+    /// The target was met at the baseline and is a level to hold: the path is drawn flat at
+    /// the target from the baseline year, not from the baseline value.
+    pub hold: bool,
+    /// The indicator's 判定 (順調, 遅れ, 目標達成 …), shown in the caption; `None` = not shown.
+    pub status: Option<String>,
 }
 
 const PATH_WIDTH: u32 = 800;
@@ -124,10 +131,24 @@ fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Outp
     };
 
     let width = f64::from(PATH_WIDTH);
-    let caption = if chart.lower_is_better {
+    let direction = if chart.lower_is_better {
         "↓ 低いほど望ましい"
     } else {
         "↑ 高いほど望ましい"
+    };
+    let caption = match &chart.status {
+        Some(s) => format!("{direction}　判定: {s}"),
+        None => direction.to_string(),
+    };
+    let caption = caption.as_str();
+    // A level to hold is followed at the target itself from the baseline year.
+    let path_start = if chart.hold {
+        PathPoint {
+            value: chart.target.value,
+            ..chart.baseline.clone()
+        }
+    } else {
+        chart.baseline.clone()
     };
 
     let legend = path_legend(intervals.iter().any(Option::is_some));
@@ -202,7 +223,7 @@ fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Outp
 
         // Target path (under the actual line).
         ctx.draw_series(DashedLineSeries::new(
-            vec![to_xy(&chart.baseline), to_xy(&chart.target)],
+            vec![to_xy(&path_start), to_xy(&chart.target)],
             8,
             5,
             TARGET_COLOR.stroke_width(2),
@@ -254,7 +275,11 @@ fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Outp
             EmptyElement::at(to_xy(&chart.target))
                 + diamond((0, 0), 7, TARGET_COLOR)
                 + Text::new(
-                    format!("目標 {}", value_text(chart.target.value)),
+                    format!(
+                        "目標 {}{}",
+                        value_text(chart.target.value),
+                        chart.target_bound.as_deref().unwrap_or("")
+                    ),
                     (0, labels.target()),
                     target_style,
                 ),
@@ -323,6 +348,9 @@ mod tests {
             baseline: point(2023, "R5", 58.45),
             target: point(2027, "R9", 70.0),
             decimals: None,
+            target_bound: None,
+            hold: false,
+            status: None,
         }
     }
 
@@ -369,6 +397,9 @@ mod tests {
             baseline: point(2023, "令和5年度", 18.0),
             target: point(2026, "令和8年度", 12.0),
             decimals: None,
+            target_bound: None,
+            hold: false,
+            status: None,
         };
         let t = texts(&indicator_path_svg(&chart).unwrap());
         assert!(t.iter().any(|s| s == "18時間"), "{t:?}");
@@ -391,6 +422,9 @@ mod tests {
             baseline: point(2021, "R3", 12.0),
             target: point(2024, "R6", 300.0),
             decimals: None,
+            target_bound: None,
+            hold: false,
+            status: None,
         };
         let svg = indicator_path_svg(&chart).unwrap();
         // Target-coloured polygons: the legend symbol first, then the marker.
@@ -486,5 +520,47 @@ mod tests {
             indicator_path_svg(&sample_path()).unwrap(),
             indicator_path_svg(&sample_path()).unwrap()
         );
+    }
+
+    #[test]
+    fn bound_status_and_a_level_to_hold() {
+        // 8人以下 with its bound and 判定 in the caption.
+        let chart = IndicatorPath {
+            target_bound: Some("以下".into()),
+            status: Some("遅れ".into()),
+            ..sample_path()
+        };
+        let svg = indicator_path_svg(&chart).unwrap();
+        let t = texts(&svg);
+        assert!(
+            t.iter()
+                .any(|s| s.starts_with("目標 ") && s.ends_with("以下")),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|s| s.ends_with("判定: 遅れ")), "{t:?}");
+        // A level to hold: the dashed path is flat (both ends at the target's height), where
+        // the ordinary path starts at the baseline's height.
+        let dash_heights = |svg: &str| -> std::collections::BTreeSet<String> {
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&hex(&TARGET_COLOR)))
+                .flat_map(|l| {
+                    let points = l.split("points=\"").nth(1).unwrap();
+                    let points = &points[..points.find('"').unwrap()];
+                    points
+                        .split_whitespace()
+                        .map(|p| p.split(',').nth(1).unwrap().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let flat = indicator_path_svg(&IndicatorPath {
+            hold: true,
+            ..sample_path()
+        })
+        .unwrap();
+        // One height for the legend's sample dash, one for the whole path at the target.
+        assert_eq!(dash_heights(&flat).len(), 2, "a flat path at the target");
+        let rising = indicator_path_svg(&sample_path()).unwrap();
+        assert!(dash_heights(&rising).len() > 2, "a path from the baseline");
     }
 }

@@ -120,6 +120,9 @@ mod tests {
             baseline: point(2023, "R5", 58.45),
             target: point(2027, "R9", 70.0),
             decimals: None,
+            target_bound: None,
+            hold: false,
+            status: None,
         }
     }
 
