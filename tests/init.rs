@@ -4,7 +4,10 @@
 //! Google-Forms-style grid export with a timestamp and an e-mail column, a Shift_JIS CSV, two
 //! years whose file names give no year. For the sample, the age-band and やりがい tables from
 //! the init-written file must hold the same numbers as those of the hand-written
-//! pipelines/sample.toml.
+//! pipelines/sample.toml. "No answer" words (わからない) become a scale's `missing`, and the
+//! gate's threshold is raised only for other answers. Odd exports (empty, header only, a
+//! blank column, a repeated header, one row) give a runnable file or a Japanese message that
+//! names the file, never a panic.
 
 mod common;
 
@@ -28,12 +31,7 @@ fn init_and_run(exports: &[&str], name: &str) -> (String, String, String, PathBu
     assert!(init.status.success(), "init failed:\n{message}");
     let text = std::fs::read_to_string(&out).unwrap();
     let reports = dir.join("reports");
-    let run = staff_survey(&[
-        "run",
-        out.to_str().unwrap(),
-        "--out",
-        reports.to_str().unwrap(),
-    ]);
+    let run = run_pipeline(&out, &reports, &[]);
     let run_err = stderr(&run);
     assert!(
         run.status.success(),
@@ -46,6 +44,23 @@ fn init_and_run(exports: &[&str], name: &str) -> (String, String, String, PathBu
         .max()
         .expect("a report directory");
     (text, message, run_err, report)
+}
+
+/// N of the `データの問題: N 件` line that `run` prints.
+fn problem_count(run_err: &str) -> usize {
+    run_err
+        .lines()
+        .find_map(|l| l.strip_prefix("データの問題: "))
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no データの問題 line:\n{run_err}"))
+}
+
+/// Asserts that `text` contains every needle, showing the whole text when one is missing.
+fn assert_has(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(text.contains(n), "no {n:?} in:\n{text}");
+    }
 }
 
 fn sample(name: &str) -> String {
@@ -70,15 +85,17 @@ fn each_sample_export_alone() {
             "{file}:\n{text}"
         );
         assert!(report.ends_with(year), "{}", report.display());
-        assert!(
-            message.contains("26 列 → 21 設問（尺度 16、複数選択 4、自由記述 1）"),
-            "{message}"
+        assert_has(
+            &message,
+            &[
+                "26 列 → 21 設問（尺度 16、複数選択 4、自由記述 1）",
+                "staff-survey check ",
+            ],
         );
-        assert!(message.contains("staff-survey check "), "{message}");
         if file.ends_with(".csv") {
-            assert!(text.contains("encoding = \"shift_jis\""), "{text}");
+            assert_has(&text, &["encoding = \"shift_jis\""]);
         } else {
-            assert!(text.contains("sheet = \"回答\""), "{text}");
+            assert_has(&text, &["sheet = \"回答\""]);
         }
     }
 }
@@ -98,60 +115,53 @@ fn all_three_sample_exports_in_one_file() {
         ("R5", "fy2023_R5.csv"),
         ("R6", "fy2024_R6.xlsx"),
     ] {
-        assert!(text.contains(&format!("year = \"{year}\"")), "{text}");
+        assert_has(&text, &[&format!("year = \"{year}\"")]);
         let rel = format!("sample-data/{file}\"");
-        assert!(
-            text.contains(&rel) && text.contains("file = \"../"),
-            "{text}"
-        );
+        assert_has(&text, &[&rel, "file = \"../"]);
     }
     // The statement reworded in R6 is one question, matched by similarity and said so.
-    assert!(
-        text.contains("column = \"職場研修（OJT）が適切に行われている\"\ncolumns = { \"R4\" = \"職場研修が適切に行われている\", \"R5\" = \"職場研修が適切に行われている\" }"),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "column = \"職場研修（OJT）が適切に行われている\"\ncolumns = { \"R4\" = \"職場研修が適切に行われている\", \"R5\" = \"職場研修が適切に行われている\" }",
+            "文言が似ている（類似度",
+        ],
     );
-    assert!(text.contains("文言が似ている（類似度"), "{text}");
     assert!(
         message
             .contains("R4「職場研修が適切に行われている」→「職場研修（OJT）が適切に行われている」"),
         "{message}"
     );
     // What only the user can decide is listed at the top; the timestamp is left out.
-    assert!(text.contains("# ■ 利用者が決めること"), "{text}");
-    assert!(
-        text.contains("split_on = \"q02\"\ngroups = [\"やりがい有\", \"やりがい無\"]"),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "# ■ 利用者が決めること",
+            "split_on = \"q02\"\ngroups = [\"やりがい有\", \"やりがい無\"]",
+            "# [[indicators]]",
+            "「回答日時」: 回答日時の列",
+        ],
     );
-    assert!(text.contains("# [[indicators]]"), "{text}");
-    assert!(text.contains("「回答日時」: 回答日時の列"), "{text}");
-    assert!(
-        message.contains("使わなかった列:\n  「回答日時」"),
-        "{message}"
-    );
-    assert!(text.contains("polarity = \"negative\""), "{text}");
+    assert_has(&message, &["使わなかった列:\n  「回答日時」"]);
+    assert_has(&text, &["polarity = \"negative\""]);
 
     // Same numbers as the hand-written pipeline. Both set aside the same rows (the empty and
-    // the repeated 回答ID in each wave) and treat the same answers as unknown (？, わからない,
-    // -), so the data problems are the same too; the hand-written file differs only in names
-    // (labels, band names 10～20歳代 for 20歳代以下) and in asked_if on two multi-select
-    // questions, which no table compared here depends on.
+    // the repeated 回答ID in each wave) and count the same answers as no answer (？, わからない,
+    // -); init declares わからない as the scale's `missing`, so its three cells (one a wave)
+    // are not data problems there, and the other problems are the same. The hand-written file
+    // differs otherwise only in names (labels, band names 10～20歳代 for 20歳代以下) and in
+    // asked_if on two multi-select questions, which no table compared here depends on.
     let hand_dir = temp_dir("init-hand");
-    let hand_run = staff_survey(&[
-        "run",
-        "pipelines/sample.toml",
-        "--out",
-        hand_dir.to_str().unwrap(),
-    ]);
+    let hand_run = run_pipeline(Path::new("pipelines/sample.toml"), &hand_dir, &[]);
     assert!(hand_run.status.success(), "{}", stderr(&hand_run));
     let hand_report = hand_dir.join("sample/R6");
-    let problems = |s: &str| {
-        s.lines()
-            .find(|l| l.starts_with("データの問題:"))
-            .map(|l| l.split('（').next().unwrap().to_string())
-    };
+    assert_has(&text, &["missing = [\"わからない\"]"]);
+    let hand_problems = read_csv(&hand_report.join("tables/data_quality.csv"));
+    let wakaranai = hand_problems.matches(",わからない,").count();
+    assert_eq!(wakaranai, 3, "{hand_problems}");
     assert_eq!(
-        problems(&run_err),
-        problems(&stderr(&hand_run)),
+        problem_count(&run_err),
+        problem_count(&stderr(&hand_run)) - wakaranai,
         "{run_err}"
     );
     let mapping = question_mapping(
@@ -169,7 +179,12 @@ fn all_three_sample_exports_in_one_file() {
     }
     // init found the two conditional questions (asked_if) the hand-written file has, so the
     // options tables (bases: those asked who answered) agree too, for every group.
-    assert!(text.contains("asked_if = { question = \"q01\", answers = [\"どちらかと言えばそう思わない\", \"そう思わない\"] }"), "{text}");
+    assert_has(
+        &text,
+        &[
+            "asked_if = { question = \"q01\", answers = [\"どちらかと言えばそう思わない\", \"そう思わない\"] }",
+        ],
+    );
     let bands = |t: &str| -> Vec<String> {
         let v: toml::Value = toml::from_str(t).unwrap();
         v["respondents"]["age"]["bands"]
@@ -294,9 +309,10 @@ fn compare_items(name: &str, hand: &str, init: &str, mapping: &BTreeMap<String, 
 fn question_numbers_title_rows_and_numeric_ages() {
     let (text, message, run_err, _) = init_and_run(&[&fixture("numbered.xlsx")], "numbered");
     // Header below two title rows; the year comes from the title (令和5年度).
-    assert!(text.contains("header_row = 3"), "{text}");
-    assert!(text.contains("year = \"R5\""), "{text}");
-    assert!(text.contains("sheet = \"集計\""), "{text}");
+    assert_has(
+        &text,
+        &["header_row = 3", "year = \"R5\"", "sheet = \"集計\""],
+    );
     // Numbers stripped from labels, the exact header kept as the column.
     for (label, column) in [
         (
@@ -318,105 +334,92 @@ fn question_numbers_title_rows_and_numeric_ages() {
             "{label}:\n{text}"
         );
     }
-    assert!(text.contains("edges = [30, 40, 50, 60]"), "{text}");
-    assert!(text.contains("[scales.satisfaction5]"), "{text}");
-    assert!(text.contains("neutral = 1"), "{text}");
-    assert!(text.contains("[scales.frequency4]"), "{text}");
-    assert!(text.contains("[scales.yesno]"), "{text}");
-    assert!(
-        text.contains(
-            "[scales.scale1]\nlevels = [\"とても高い\", \"高い\", \"やや低い\", \"低い\"]"
-        ),
-        "{text}"
-    );
-    assert!(text.contains("separator = \"、\""), "{text}");
-    assert!(
-        text.contains("kind = \"single\"\noptions = [\"自家用車\""),
-        "{text}"
-    );
-    assert!(
-        text.contains("id = \"position\"\nlabel = \"職位\"\ncolumn = \"問3 職位\""),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "edges = [30, 40, 50, 60]",
+            "[scales.satisfaction5]",
+            "neutral = 1",
+            "[scales.frequency4]",
+            "[scales.yesno]",
+            "[scales.scale1]\nlevels = [\"とても高い\", \"高い\", \"やや低い\", \"低い\"]",
+            "separator = \"、\"",
+            "kind = \"single\"\noptions = [\"自家用車\"",
+            "id = \"position\"\nlabel = \"職位\"\ncolumn = \"問3 職位\"",
+        ],
     );
     // The spelling variant どちらかといえば is an alias: no answer is lost.
-    assert!(
-        text.contains("\"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""),
-        "{text}"
+    assert_has(
+        &text,
+        &["\"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""],
     );
-    assert!(run_err.contains("データの問題: 0 件"), "{run_err}");
-    assert!(message.contains("見出しは 3 行目"), "{message}");
+    assert_has(&run_err, &["データの問題: 0 件"]);
+    assert_has(&message, &["見出しは 3 行目"]);
 }
 
 #[test]
 fn forms_grid_export_with_timestamp_and_email() {
     let (text, message, run_err, _) = init_and_run(&[&fixture("forms_grid.csv")], "forms");
-    assert!(
-        text.contains("label = \"仕事にやりがいを感じている\"\ncolumn = \"以下の項目について [仕事にやりがいを感じている]\""),
-        "{text}"
-    );
-    assert!(
-        text.contains("「以下の項目について」の中の一項目です"),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "label = \"仕事にやりがいを感じている\"\ncolumn = \"以下の項目について [仕事にやりがいを感じている]\"",
+            "「以下の項目について」の中の一項目です",
+        ],
     );
     // No id column: the timestamp (unique) is the id, said so; the e-mail is left out.
-    assert!(
-        text.contains("[respondents]\nid = \"タイムスタンプ\""),
-        "{text}"
-    );
-    assert!(text.contains("回答IDの列が見つからないので"), "{text}");
-    assert!(
-        text.contains("「メールアドレス」: メールアドレスの列"),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "[respondents]\nid = \"タイムスタンプ\"",
+            "回答IDの列が見つからないので",
+            "「メールアドレス」: メールアドレスの列",
+        ],
     );
     assert!(!text.contains("column = \"メールアドレス\""), "{text}");
-    assert!(
-        message.contains("「メールアドレス」: メールアドレスの列"),
-        "{message}"
-    );
+    assert_has(&message, &["「メールアドレス」: メールアドレスの列"]);
     // Five-point scale with a neutral middle, written with the spelling found.
-    assert!(
-        text.contains("[scales.agree5]\nlevels = [\"そう思う\", \"どちらかといえばそう思う\", \"どちらともいえない\", \"どちらかといえばそう思わない\", \"そう思わない\"]\npositive = 2\nneutral = 1"),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            "[scales.agree5]\nlevels = [\"そう思う\", \"どちらかといえばそう思う\", \"どちらともいえない\", \"どちらかといえばそう思わない\", \"そう思わない\"]\npositive = 2\nneutral = 1",
+            "separator = \",\"",
+            "polarity = \"negative\"",
+        ],
     );
-    assert!(text.contains("separator = \",\""), "{text}");
-    assert!(text.contains("polarity = \"negative\""), "{text}");
-    // わからない (6.9% of one item's answers) matches no level: it stays no answer, is listed
-    // for the user, and the gate's threshold is raised just above it so that the file runs.
-    assert!(
-        text.contains("[上司は部下の意見をよく聞いている]」の「わからない」: 回答の 6.9%"),
-        "{text}"
+    // わからない (6.9% of one item's answers) matches no level: it means no answer, so it is
+    // the scale's `missing`, counted as 無回答 and not a data problem; the gate's threshold
+    // stays at its default.
+    assert_has(
+        &text,
+        &[
+            "neutral = 1\nmissing = [\"わからない\"]\n",
+            "# 「わからない」は段階ではなく「回答なし」の意味なので missing に書き、無回答として数えます",
+        ],
     );
-    assert!(
-        text.contains("[quality]\nmax_unmatched_share = 0.07"),
-        "{text}"
-    );
-    assert!(
-        message.contains("選択肢にない回答（上の一覧）の扱い"),
-        "{message}"
-    );
-    assert!(run_err.contains("データの問題: 8 件"), "{run_err}");
+    assert!(!text.contains("[quality]"), "{text}");
+    assert!(!text.contains("max_unmatched_share"), "{text}");
+    assert_has(&message, &["「わからない」は無回答として missing に"]);
+    assert!(!message.contains("max_unmatched_share"), "{message}");
+    assert_eq!(problem_count(&run_err), 0, "{run_err}");
 }
 
 #[test]
 fn shift_jis_csv() {
     let (text, message, run_err, _) = init_and_run(&[&fixture("sjis.csv")], "sjis");
-    assert!(text.contains("encoding = \"shift_jis\""), "{text}");
-    assert!(message.contains("Shift_JIS（自動判定）"), "{message}");
-    assert!(text.contains("[respondents]\nid = \"番号\""), "{text}");
-    assert!(
-        text.contains("bands = [\"10～20歳代\", \"30歳代\", \"40歳代\", \"50歳代\", \"60歳代～\"]"),
-        "{text}"
+    assert_has(&text, &["encoding = \"shift_jis\""]);
+    assert_has(&message, &["Shift_JIS（自動判定）"]);
+    assert_has(
+        &text,
+        &[
+            "[respondents]\nid = \"番号\"",
+            "bands = [\"10～20歳代\", \"30歳代\", \"40歳代\", \"50歳代\", \"60歳代～\"]",
+            "[respondents.employment]\ncolumn = \"雇用形態\"",
+            "aliases = { \"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\"",
+            "kind = \"text\"",
+        ],
     );
-    assert!(
-        text.contains("[respondents.employment]\ncolumn = \"雇用形態\""),
-        "{text}"
-    );
-    assert!(
-        text.contains("aliases = { \"どちらかといえばそう思う\" = \"どちらかと言えばそう思う\""),
-        "{text}"
-    );
-    assert!(text.contains("kind = \"text\""), "{text}");
-    assert!(run_err.contains("データの問題: 0 件"), "{run_err}");
+    assert_has(&run_err, &["データの問題: 0 件"]);
 }
 
 #[test]
@@ -424,8 +427,8 @@ fn two_exports_without_years_in_their_names() {
     let (text, message, _, _) =
         init_and_run(&[&fixture("survey_a.csv"), &fixture("survey_b.csv")], "two");
     // Consecutive made-up years, flagged for the user.
-    assert!(text.contains("仮の年度"), "{text}");
-    assert!(message.contains("仮の年度を正しい年度に直す"), "{message}");
+    assert_has(&text, &["仮の年度"]);
+    assert_has(&message, &["仮の年度を正しい年度に直す"]);
     let v: toml::Value = toml::from_str(&text).unwrap();
     let years: Vec<&str> = v["waves"]
         .as_array()
@@ -438,18 +441,13 @@ fn two_exports_without_years_in_their_names() {
     let n = |y: &str| y.trim_start_matches('R').parse::<i32>().unwrap();
     assert_eq!(n(b), n(a) + 1, "{years:?}");
     // Reworded and renumbered: one question; dropped and added ones are "" in the other year.
-    assert!(text.contains(&format!("column = \"問5 職場研修（OJT）が適切に行われている\"\ncolumns = {{ \"{a}\" = \"問4 職場研修が適切に行われている\" }}")), "{text}");
-    assert!(
-        text.contains(&format!(
-            "column = \"問4 人事評価が適切に行われている\"\ncolumns = {{ \"{a}\" = \"\" }}"
-        )),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!(
-            "column = \"問5 庁舎の設備に満足している\"\ncolumns = {{ \"{b}\" = \"\" }}"
-        )),
-        "{text}"
+    assert_has(
+        &text,
+        &[
+            &format!("column = \"問5 職場研修（OJT）が適切に行われている\"\ncolumns = {{ \"{a}\" = \"問4 職場研修が適切に行われている\" }}"),
+            &format!("column = \"問4 人事評価が適切に行われている\"\ncolumns = {{ \"{a}\" = \"\" }}"),
+            &format!("column = \"問5 庁舎の設備に満足している\"\ncolumns = {{ \"{b}\" = \"\" }}"),
+        ],
     );
 }
 
@@ -474,7 +472,7 @@ fn default_output_and_overwriting() {
     assert!(first.status.success(), "{}", stderr(&first));
     let written = dir.join("pipelines/R6_回答.toml");
     let text = std::fs::read_to_string(&written).unwrap();
-    assert!(text.contains("file = \"../R6_回答.csv\""), "{text}");
+    assert_has(&text, &["file = \"../R6_回答.csv\""]);
     assert!(
         stderr(&first).contains("staff-survey check pipelines/R6_回答.toml"),
         "{}",
@@ -485,10 +483,7 @@ fn default_output_and_overwriting() {
     let again = in_dir(&dir, &["init", "R6_回答.csv"]);
     assert_eq!(again.status.code(), Some(1));
     let err = stderr(&again);
-    assert!(
-        err.contains("既にあります") && err.contains("--force"),
-        "{err}"
-    );
+    assert_has(&err, &["既にあります", "--force"]);
     assert_eq!(
         std::fs::read_to_string(&written).unwrap(),
         "# edited by hand\n"
@@ -500,49 +495,190 @@ fn default_output_and_overwriting() {
     assert!(dir.join("reports/R6_回答/R6/report.html").is_file());
 }
 
+/// Runs `init <args> --out <dir>/x.toml` in a fresh directory, asserts exit code 1 (a
+/// message, not a panic) and that nothing was written; returns the message.
+fn init_fails(name: &str, args: &[&str]) -> String {
+    let out = temp_dir(&format!("init-fails-{name}")).join("x.toml");
+    let mut all = vec!["init"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--out", out.to_str().unwrap()]);
+    let result = staff_survey(&all);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{name}: {err}");
+    assert!(!out.exists(), "{name}: written anyway");
+    err
+}
+
 #[test]
 fn errors_say_what_to_fix() {
-    let dir = temp_dir("init-errors");
-    let out = dir.join("x.toml");
-    let missing = staff_survey(&[
-        "init",
-        "sample-data/none.xlsx",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(missing.status.code(), Some(1));
-    assert!(
-        stderr(&missing).contains("sample-data/none.xlsx が見つかりません"),
-        "{}",
-        stderr(&missing)
+    let err = init_fails("missing", &["sample-data/none.xlsx"]);
+    assert_has(&err, &["sample-data/none.xlsx が見つかりません"]);
+    let sjis = fixture("sjis.csv");
+    let err = init_fails("bad-encoding", &[&sjis, "--encoding", "euc-jp"]);
+    assert_has(&err, &["utf-8 か shift_jis"]);
+    let err = init_fails("wrong-encoding", &[&sjis, "--encoding", "utf-8"]);
+    assert_has(&err, &["shift_jis"]);
+}
+
+#[test]
+fn threshold_raised_only_for_answers_that_are_not_no_answer() {
+    // 5% わからない (no answer: missing) and 5% ？ (matches nothing): only ？ raises the gate.
+    let special: String = (1..=10)
+        .map(|i| format!("{i},{}\n", if i <= 5 { "？" } else { "わからない" }))
+        .collect();
+    let (text, message, run_err) = init_and_run_csv(
+        "回答ID,仕事にやりがいを感じている",
+        &(special + &agree_rows(11..=100, "")),
+        "raise",
     );
-    let bad_encoding = staff_survey(&[
-        "init",
-        &fixture("sjis.csv"),
-        "--encoding",
-        "euc-jp",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(bad_encoding.status.code(), Some(1));
-    assert!(
-        stderr(&bad_encoding).contains("utf-8 か shift_jis"),
-        "{}",
-        stderr(&bad_encoding)
+    assert_has(
+        &text,
+        &[
+            "missing = [\"わからない\"]",
+            "[quality]\nmax_unmatched_share = 0.06",
+            "[quality] の max_unmatched_share を既定の 2% より上げています",
+            "「？」: 回答の 5.0%",
+        ],
     );
-    let wrong_encoding = staff_survey(&[
-        "init",
-        &fixture("sjis.csv"),
-        "--encoding",
-        "utf-8",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(wrong_encoding.status.code(), Some(1));
-    assert!(
-        stderr(&wrong_encoding).contains("shift_jis"),
-        "{}",
-        stderr(&wrong_encoding)
+    assert!(!text.contains("「わからない」: 回答の"), "{text}");
+    assert_has(&message, &["max_unmatched_share = 0.06 に上げました"]);
+    assert_eq!(problem_count(&run_err), 5, "{run_err}");
+}
+
+/// Writes `text` as `name` in a fresh directory; returns its path.
+fn export_file(name: &str, text: &str) -> String {
+    let path = temp_dir(&format!("init-export-{name}")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+// Odd exports: init writes a file that runs, or exits 1 with a Japanese message that names
+// the file and says what to do; it never panics (exit code 101).
+
+#[test]
+fn an_empty_file_is_refused() {
+    for (name, text) in [("empty.csv", ""), ("blank_lines.csv", "\n\n\n")] {
+        let err = init_fails(name, &[&export_file(name, text)]);
+        assert_has(
+            &err,
+            &[
+                &format!("{name} は空です"),
+                "回答を書き出したファイルを指定してください",
+            ],
+        );
+    }
+}
+
+#[test]
+fn an_empty_sheet_is_refused() {
+    let path = temp_dir("init-empty-sheet").join("empty.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("回答").unwrap();
+    book.save(&path).unwrap();
+    let err = init_fails("empty-sheet", &[path.to_str().unwrap()]);
+    assert_has(
+        &err,
+        &[
+            "empty.xlsx のシート「回答」は空です",
+            "--sheet で指定してください",
+        ],
     );
-    assert!(!out.exists());
+}
+
+#[test]
+fn a_header_only_file_is_refused() {
+    let csv = export_file(
+        "header_only.csv",
+        "回答ID,年代,仕事にやりがいを感じている\n",
+    );
+    let path = temp_dir("init-header-only").join("header_only.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "回答ID").unwrap();
+    sheet.write_string(0, 1, "年代").unwrap();
+    book.save(&path).unwrap();
+    for (name, file) in [
+        ("header_only.csv", csv.as_str()),
+        ("header_only.xlsx", path.to_str().unwrap()),
+    ] {
+        let err = init_fails(name, &[file]);
+        assert_has(
+            &err,
+            &[
+                &format!("{name} に回答の行が見つかりません"),
+                "確かめてください",
+            ],
+        );
+    }
+}
+
+/// [`init_and_run`] on one CSV export `R6.csv` made of `header` and `rows`: the file's text,
+/// init's message and the run's stderr.
+fn init_and_run_csv(header: &str, rows: &str, name: &str) -> (String, String, String) {
+    let csv = export_file("R6.csv", &format!("{header}\n{rows}"));
+    let (text, message, run_err, _) = init_and_run(&[&csv], name);
+    (text, message, run_err)
+}
+
+/// Agree-scale answers of respondents `ids`, with `extra` cells after each.
+fn agree_rows(ids: std::ops::RangeInclusive<usize>, extra: &str) -> String {
+    let levels = ["そう思う", "どちらかと言えばそう思う", "そう思わない"];
+    ids.map(|i| format!("{i},{}{extra}\n", levels[i % 3]))
+        .collect()
+}
+
+#[test]
+fn a_column_with_no_answers_is_left_out() {
+    let (text, _, run_err) = init_and_run_csv(
+        "回答ID,仕事にやりがいを感じている,備考",
+        &agree_rows(1..=30, ","),
+        "blank-column",
+    );
+    assert_has(&text, &["「備考」: 回答が一つもない列", "[scales.agree4]"]);
+    assert!(!text.contains("column = \"備考\""), "{text}");
+    assert_eq!(problem_count(&run_err), 0, "{run_err}");
+}
+
+#[test]
+fn a_repeated_header_uses_the_left_column_and_says_so() {
+    let (text, message, _) = init_and_run_csv(
+        "回答ID,仕事にやりがいを感じている,仕事にやりがいを感じている",
+        &agree_rows(1..=30, ",そう思わない"),
+        "repeated",
+    );
+    // The header row is still found (it is not taken for a title row).
+    assert_has(&text, &["[respondents]\nid = \"回答ID\""]);
+    assert!(!text.contains("header_row"), "{text}");
+    assert_eq!(
+        text.matches("column = \"仕事にやりがいを感じている\"")
+            .count(),
+        1,
+        "{text}"
+    );
+    let note =
+        "「仕事にやりがいを感じている」: 同じ見出しの列が左にもあるので、左の列だけを使います";
+    assert_has(&text, &[note]);
+    assert_has(&message, &[note]);
+}
+
+#[test]
+fn a_single_export_with_one_row() {
+    let (text, _, run_err) = init_and_run_csv(
+        "回答ID,年代,仕事にやりがいを感じている",
+        "1,30歳代,そう思う\n",
+        "one-row",
+    );
+    assert_has(&text, &["[respondents]\nid = \"回答ID\"", "year = \"R6\""]);
+    assert_eq!(problem_count(&run_err), 0, "{run_err}");
+}
+
+#[test]
+fn a_column_of_separators_only() {
+    // Every answer is a lone separator: no options to split into (this panicked once).
+    let (text, _, _) = init_and_run_csv(
+        "回答ID,仕事にやりがいを感じている,メモ",
+        &agree_rows(1..=30, ",;"),
+        "separators",
+    );
+    assert!(!text.contains("kind = \"multi\""), "{text}");
 }

@@ -105,7 +105,7 @@ pub fn find(tables: &[&RawTable], columns: &[Column], q: usize) -> Option<Found>
 mod tests {
     use super::*;
     use crate::ingest::RawRow;
-    use crate::init::profile::{Profile, Split, ValueCount};
+    use crate::init::profile::{column_profile, vc, Split};
     use crate::init::waves::Merged;
 
     #[test]
@@ -137,22 +137,13 @@ mod tests {
                 cols: vec![Some(c)],
             },
             header: t.headers[c].clone(),
-            profile: Profile::of(
-                &[&t],
-                &Merged {
-                    cols: vec![Some(c)],
-                },
-            ),
+            profile: column_profile(&t, c),
             role,
             note: None,
         };
         let split = Split {
             separator: ";".into(),
-            options: vec![ValueCount {
-                key: "給与".into(),
-                label: "給与".into(),
-                count: 2,
-            }],
+            options: vec![vc("給与", 2)],
         };
         let cols = vec![column(0, Role::Known(0)), column(1, Role::Multi(split))];
         assert_eq!(

@@ -81,6 +81,7 @@ pub fn build_custom(id: &str, values: &[&ValueCount]) -> Option<ScaleDef> {
             neutral: n % 2,
             levels,
             aliases: vec![],
+            missing: vec![],
             custom: true,
             name: "数値の段階（大きいほど良いと仮定）".into(),
         });
@@ -126,6 +127,7 @@ pub fn build_custom(id: &str, values: &[&ValueCount]) -> Option<ScaleDef> {
         positive,
         neutral,
         aliases: vec![],
+        missing: vec![],
         custom: true,
         name: "回答から作った段階（順序は推定）".into(),
     })
@@ -134,35 +136,33 @@ pub fn build_custom(id: &str, values: &[&ValueCount]) -> Option<ScaleDef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize_label;
+    use crate::init::profile::vc;
+    use crate::init::scales::is_no_answer;
 
-    fn vc(label: &str, count: usize) -> ValueCount {
-        ValueCount {
-            key: normalize_label(label),
-            label: label.to_string(),
-            count,
-        }
+    /// The scale built from answers (label, count), "no answer" words left out as `infer` does.
+    fn custom(answers: &[(&str, usize)]) -> Option<ScaleDef> {
+        let values: Vec<ValueCount> = answers.iter().map(|(l, n)| vc(l, *n)).collect();
+        let graded: Vec<&ValueCount> = values.iter().filter(|v| !is_no_answer(&v.key)).collect();
+        build_custom("scale1", &graded)
     }
 
     #[test]
     fn custom_scales_are_ordered_from_the_positive_end() {
-        let values = [
-            vc("やや低い", 10),
-            vc("高い", 20),
-            vc("低い", 5),
-            vc("とても高い", 8),
-        ];
-        let refs: Vec<&ValueCount> = values.iter().collect();
-        let def = build_custom("scale1", &refs).unwrap();
+        let def = custom(&[
+            ("やや低い", 10),
+            ("高い", 20),
+            ("低い", 5),
+            ("とても高い", 8),
+        ])
+        .unwrap();
         assert_eq!(def.levels, vec!["とても高い", "高い", "やや低い", "低い"]);
         assert_eq!(def.positive, 2);
-        let nums = [vc("3", 1), vc("5", 1), vc("1", 1), vc("2", 1), vc("4", 1)];
-        let refs: Vec<&ValueCount> = nums.iter().collect();
-        let def = build_custom("scale2", &refs).unwrap();
+        let def = custom(&[("3", 1), ("5", 1), ("1", 1), ("2", 1), ("4", 1)]).unwrap();
         assert_eq!(def.levels, vec!["5", "4", "3", "2", "1"]);
         assert_eq!((def.positive, def.neutral), (2, 1));
-        let places = [vc("本庁", 1), vc("支所", 1), vc("出先機関", 1)];
-        let refs: Vec<&ValueCount> = places.iter().collect();
-        assert_eq!(build_custom("scale3", &refs), None);
+        assert_eq!(custom(&[("本庁", 1), ("支所", 1), ("出先機関", 1)]), None);
+        // わからない is not a grade: left out before the scale is built.
+        let def = custom(&[("1", 3), ("2", 3), ("3", 3), ("わからない", 2)]).unwrap();
+        assert_eq!(def.levels, vec!["3", "2", "1"]);
     }
 }

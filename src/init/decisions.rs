@@ -60,7 +60,7 @@ pub fn header(plan: &Plan, command: &str, s: &mut String) {
         item(s, "organisation（組織名）を書いてください。".into());
     }
     if plan.quality.is_some() {
-        item(s, "選択肢にない回答（わからない など）が多い列があります。[quality] のコメントを読み、扱いを決めてください。".into());
+        item(s, "データの問題で run が止まらないよう、[quality] の max_unmatched_share を既定の 2% より上げています。\n#     選択肢にも「回答なし」（missing）にも当たらない回答が多い列があるためです。[quality] のコメントを読み、扱いを決めてください。".into());
     }
     if !plan.left.is_empty() {
         s.push_str("#\n# ■ 使わなかった列\n");

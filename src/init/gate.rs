@@ -1,8 +1,9 @@
 //! The data-quality gate, seen from init: `run` stops when one value that matches nothing
 //! makes up more than `[quality] max_unmatched_share` of a column's answers. init runs the
-//! real clean stage on the file it wrote; answers that are not spelling variants (わからない,
-//! 該当なし) and are too frequent are listed in the file, and the threshold is raised just
-//! above them so that the file runs, with a comment saying that the user must decide.
+//! real clean stage on the file it wrote. Answers meaning "no answer" (わからない, 該当なし)
+//! are already declared as the scale's `missing` and never reach the gate; any other answer
+//! that is too frequent is listed in the file, and only then is the threshold raised just
+//! above it so that the file runs, with a comment saying that the user must decide.
 
 use crate::clean::clean;
 use crate::ingest::RawTable;

@@ -5,7 +5,7 @@
 use super::custom::build_custom;
 use super::headers;
 use super::profile::{split_options, Profile, Split, ValueCount};
-use super::scales::{match_known, ScaleDef};
+use super::scales::{is_no_answer, match_known, no_answer_labels, ScaleDef};
 use super::waves::Merged;
 
 /// What a column becomes in the pipeline file.
@@ -150,7 +150,9 @@ fn role_of(header: &str, p: &Profile, before_questions: bool) -> (Role, Option<S
         && p.mean_len <= 30.0
         && (p.values.len() as f64) <= 0.5 * p.answered as f64;
     if few && !headers::is_free_text_header(header) {
-        if let Some(def) = build_custom("", &p.values.iter().collect::<Vec<_>>()) {
+        let graded: Vec<&ValueCount> = p.values.iter().filter(|v| !is_no_answer(&v.key)).collect();
+        if let Some(mut def) = build_custom("", &graded) {
+            def.missing = no_answer_labels(&p.values, |_| false);
             return (
                 Role::Custom(def),
                 Some(
@@ -269,17 +271,10 @@ pub fn infer(columns: &mut [Column], waves: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize_label;
+    use crate::init::profile::vc;
 
     fn profile(cells: &[(&str, usize)]) -> Profile {
-        let values: Vec<ValueCount> = cells
-            .iter()
-            .map(|(l, n)| ValueCount {
-                key: normalize_label(l),
-                label: l.to_string(),
-                count: *n,
-            })
-            .collect();
+        let values: Vec<ValueCount> = cells.iter().map(|(l, n)| vc(l, *n)).collect();
         let answered = values.iter().map(|v| v.count).sum();
         let chars: usize = values
             .iter()

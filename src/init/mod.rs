@@ -5,9 +5,10 @@
 //! Steps: `read` each export (encoding, sheet, header row), give each a fiscal year (`years`)
 //! and match headers across years (`waves`), profile every column (`profile`), decide its
 //! kind (`infer`, with `headers`, `scales`, `custom`) and any `asked_if` (`conditions`),
-//! assemble the file's content (`plan`) and write it (`write`, `decisions`). The file is
-//! loaded with `config::load` and cleaned by the real clean stage (`gate`) before it is put
-//! in place; `summary` is the closing message.
+//! assemble the file's content (`plan`, with `organisation`) and write it (`write`,
+//! `decisions`). Answers meaning "no answer" (わからない …) become a scale's `missing`. The
+//! file is loaded with `config::load` and cleaned by the real clean stage (`gate`) before it
+//! is put in place; `summary` is the closing message.
 
 mod conditions;
 mod custom;
@@ -15,6 +16,7 @@ mod decisions;
 mod gate;
 mod headers;
 mod infer;
+mod organisation;
 mod plan;
 mod profile;
 mod read;
@@ -30,7 +32,7 @@ use anyhow::{bail, Context, Result};
 use infer::{Column, Role};
 use plan::WavePlan;
 use profile::Profile;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// What `init` reads and where it writes.
 #[derive(Debug, Clone)]
@@ -53,9 +55,11 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "pipeline".into())
 }
 
-/// `target` relative to directory `base` (both made absolute), `/`-separated.
+/// `target` relative to directory `base`, `/`-separated. Both are resolved on disk first
+/// (symbolic links followed), as the loader will resolve the written path; on different
+/// drives the absolute path is kept.
 pub fn relative_path(target: &Path, base: &Path) -> Result<String> {
-    let abs = |p: &Path| -> Result<PathBuf> {
+    let resolved = |p: &Path| -> Result<PathBuf> {
         let p = if p.is_absolute() {
             p.to_path_buf()
         } else {
@@ -63,20 +67,11 @@ pub fn relative_path(target: &Path, base: &Path) -> Result<String> {
         };
         Ok(p.canonicalize().unwrap_or(p))
     };
-    let (t, b) = (abs(target)?, abs(base)?);
-    let tc: Vec<Component> = t.components().collect();
-    let bc: Vec<Component> = b.components().collect();
-    let common = tc.iter().zip(&bc).take_while(|(x, y)| x == y).count();
-    if common == 0 {
+    let (t, b) = (resolved(target)?, resolved(base)?);
+    if t.components().next() != b.components().next() {
         return Ok(t.to_string_lossy().replace('\\', "/"));
     }
-    let mut parts: Vec<String> = vec!["..".into(); bc.len() - common];
-    parts.extend(
-        tc[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    Ok(parts.join("/"))
+    crate::manifest::relative(&b, &t)
 }
 
 /// Writes the pipeline file.
@@ -106,17 +101,23 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("フォルダ {} を作れません", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "フォルダ {} を作れません。書き込めるフォルダを --out で指定してください",
+            dir.display()
+        )
+    })?;
 
     // Years in the order given, then every list oldest first.
     // The file name, else the title rows above the headers (令和5年度 職員アンケート).
     let stems: Vec<String> = exports
         .iter()
-        .map(|e| match (&e.title, years::guess_year(&stem(&e.path))) {
-            (Some(title), None) if years::guess_year(title).is_some() => title.clone(),
-            _ => stem(&e.path),
-        })
+        .map(
+            |e| match (&e.layout.title, years::guess_year(&stem(&e.path))) {
+                (Some(title), None) if years::guess_year(title).is_some() => title.clone(),
+                _ => stem(&e.path),
+            },
+        )
         .collect();
     let years = years::assign_years(&stems, years::current_fiscal_year());
     let mut order: Vec<usize> = (0..exports.len()).collect();
@@ -133,10 +134,7 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            sheet: e.sheet.clone(),
-            encoding: e.encoding,
-            header_row: e.header_row,
-            title: e.title.clone(),
+            layout: e.layout.clone(),
             rows: e.table.rows.len(),
         };
         ordered.push((e, w));
@@ -161,15 +159,18 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
         .collect();
     infer::infer(&mut columns, tables.len());
     if !columns.iter().any(|c| matches!(c.role, Role::Id)) {
+        let names: Vec<String> = ordered.iter().map(|(_, w)| w.name.clone()).collect();
         bail!(
-            "回答者を区別する列（回答ID）が見つかりません。どの年度の回答ファイルにも同じ見出しの回答IDの列（例: 「回答ID」）を用意してください"
+            "{} に、回答者を区別する列（回答ID）が見つかりません。どの年度の回答ファイルにも同じ見出しの回答IDの列（例: 「回答ID」）を用意してください",
+            names.join("、")
         );
     }
     let mut plan = plan::build(&ordered, &columns, &matches);
     let command = command_line(opts, &out);
     let tmp = temp_path(&out);
     let pipeline = write_checked(&tmp, &write::render(&plan, &command))?;
-    // Answers the gate would stop `run` on: listed in the file, threshold raised above them.
+    // Answers the gate would still stop `run` on ("no answer" words are already `missing`):
+    // listed in the file, threshold raised above them.
     let owned: Vec<crate::ingest::RawTable> =
         ordered.iter().map(|(e, _)| e.table.clone()).collect();
     let raised = gate::check(&pipeline, &owned).map_err(|e| {
@@ -180,8 +181,15 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary> {
         plan.quality = Some(r);
         write_checked(&tmp, &write::render(&plan, &command))?;
     }
-    std::fs::rename(&tmp, &out).with_context(|| format!("{} に書き込めません", out.display()))?;
+    std::fs::rename(&tmp, &out).with_context(|| cannot_write(&out))?;
     Ok(InitSummary::new(out, &plan, &matches))
+}
+
+fn cannot_write(path: &Path) -> String {
+    format!(
+        "{} に書き込めません。書き込めるフォルダか、ほかのプログラムで開いていないか確かめてください",
+        path.display()
+    )
 }
 
 /// The file written and checked before it replaces `out`, beside it.
@@ -210,7 +218,7 @@ fn command_line(opts: &InitOptions, out: &Path) -> String {
 /// Writes the file to `tmp` (beside its destination, so relative paths hold) and loads it as
 /// `run` will; a file that does not validate is a bug in init and is not left behind.
 fn write_checked(tmp: &Path, text: &str) -> Result<crate::pipeline::Pipeline> {
-    std::fs::write(tmp, text).with_context(|| format!("{} に書き込めません", tmp.display()))?;
+    std::fs::write(tmp, text).with_context(|| cannot_write(tmp))?;
     crate::config::load(tmp).map_err(|e| {
         let _ = std::fs::remove_file(tmp);
         anyhow::anyhow!(

@@ -5,12 +5,11 @@
 use super::conditions;
 use super::headers;
 use super::infer::{AgeKind, Column, Role};
-use super::read::Export;
+use super::read::{Export, Layout};
 use super::scales::{build_known, ScaleDef, KNOWN};
 use super::waves::HeaderMatch;
 use crate::fiscal_year::FiscalYear;
 use crate::normalize::normalize_label;
-use crate::pipeline::TextEncoding;
 
 /// One `[[waves]]` entry.
 #[derive(Debug, Clone)]
@@ -22,10 +21,7 @@ pub struct WavePlan {
     pub file: String,
     /// File name for comments.
     pub name: String,
-    pub sheet: Option<String>,
-    pub encoding: Option<(TextEncoding, bool)>,
-    pub header_row: u32,
-    pub title: Option<String>,
+    pub layout: Layout,
     pub rows: usize,
 }
 
@@ -97,42 +93,6 @@ pub struct Plan {
     pub quality: Option<super::gate::Raised>,
 }
 
-/// The organisation named in the questions: `しおかぜ市職員として…` → `しおかぜ市`.
-pub fn guess_organisation(headers: &[String]) -> Option<String> {
-    let script = |c: char| {
-        ('\u{3041}'..='\u{309F}').contains(&c)
-            || ('\u{30A0}'..='\u{30FF}').contains(&c)
-            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-    };
-    for h in headers {
-        let chars: Vec<char> = h.chars().collect();
-        for (i, c) in chars.iter().enumerate() {
-            if !matches!(c, '市' | '町' | '村' | '区') || i < 2 {
-                continue;
-            }
-            let rest: String = chars[i + 1..].iter().collect();
-            if !["職員", "役所", "役場", "に愛着", "の職員", "で働"]
-                .iter()
-                .any(|w| rest.starts_with(w))
-            {
-                continue;
-            }
-            let start = (0..i)
-                .rev()
-                .take_while(|j| {
-                    script(chars[*j])
-                        && !matches!(chars[*j], 'は' | 'が' | 'を' | 'に' | 'の' | 'で')
-                })
-                .last()
-                .unwrap_or(i);
-            if i - start >= 2 && i - start <= 8 {
-                return Some(chars[start..=i].iter().collect());
-            }
-        }
-    }
-    None
-}
-
 /// Builds the plan. `exports` and `years` are oldest first, as are the columns' wave slots.
 pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[HeaderMatch]) -> Plan {
     let waves: Vec<WavePlan> = exports.iter().map(|(_, w)| w.clone()).collect();
@@ -155,16 +115,28 @@ pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[Head
     let mut custom_ids: Vec<(Vec<String>, String)> = Vec::new();
     for c in columns {
         if let Role::Custom(def) = &c.role {
-            let keys: Vec<String> = def.levels.iter().map(|l| normalize_label(l)).collect();
-            if !custom_ids.iter().any(|(k, _)| *k == keys) {
-                let id = format!("scale{}", custom_ids.len() + 1);
-                custom_ids.push((keys, id.clone()));
-                scales.push(ScaleDef { id, ..def.clone() });
+            let keys = def.level_keys();
+            match custom_ids.iter().find(|(k, _)| *k == keys) {
+                Some((_, id)) => {
+                    // The same levels in another column: one scale, every "no answer" word.
+                    if let Some(shared) = scales.iter_mut().find(|s| &s.id == id) {
+                        for m in &def.missing {
+                            if !shared.missing.contains(m) {
+                                shared.missing.push(m.clone());
+                            }
+                        }
+                    }
+                }
+                None => {
+                    let id = format!("scale{}", custom_ids.len() + 1);
+                    custom_ids.push((keys, id.clone()));
+                    scales.push(ScaleDef { id, ..def.clone() });
+                }
             }
         }
     }
     let mut plan = Plan {
-        organisation: guess_organisation(
+        organisation: super::organisation::guess_organisation(
             &tables
                 .iter()
                 .flat_map(|t| t.headers.clone())
@@ -215,8 +187,7 @@ pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[Head
                         (QuestionKind::Scale(id.unwrap_or_default()), 0)
                     }
                     Role::Custom(def) => {
-                        let keys: Vec<String> =
-                            def.levels.iter().map(|l| normalize_label(l)).collect();
+                        let keys = def.level_keys();
                         let id = custom_ids
                             .iter()
                             .find(|(k, _)| *k == keys)
@@ -237,43 +208,7 @@ pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[Head
                     _ => (QuestionKind::Text, 3),
                 };
                 let label = headers::label(&c.header);
-                let mut notes = Vec::new();
-                if let Some(n) = headers::number_of(&c.header) {
-                    notes.push(format!("見出しの設問番号「{n}」は label から除きました"));
-                }
-                if let Some((stem, _)) = headers::grid_item(headers::strip_number(&c.header)) {
-                    notes.push(format!("「{stem}」の中の一項目です（label は［ ］の中）"));
-                }
-                for m in matches
-                    .iter()
-                    .filter(|m| headers::key(&m.new) == headers::key(&c.header))
-                {
-                    let year = plan.waves[m.wave].year.short();
-                    notes.push(if m.score >= 1.0 {
-                        format!("{year} の見出し「{}」は設問番号だけが違うので、同じ設問としました", m.old)
-                    } else {
-                        format!(
-                            "{year} の見出し「{}」は文言が似ている（類似度 {:.2}）ので、同じ設問としました。別の設問なら columns の {year} を \"\" にしてください",
-                            m.old, m.score
-                        )
-                    });
-                }
-                let mut columns_by_wave = Vec::new();
-                for (w, col) in c.merged.cols.iter().enumerate() {
-                    let year = plan.waves[w].year.short();
-                    match col {
-                        None => {
-                            columns_by_wave.push((year.clone(), String::new()));
-                            notes.push(format!("{year} の回答ファイルにはこの設問がありません（columns で \"\" としています）"));
-                        }
-                        Some(i) => {
-                            let h = &tables[w].headers[*i];
-                            if headers::key(h) != headers::key(&c.header) {
-                                columns_by_wave.push((year, h.clone()));
-                            }
-                        }
-                    }
-                }
+                let (columns_by_wave, mut notes) = header_notes(c, &plan.waves, &tables, matches);
                 if let Some(n) = &c.note {
                     notes.push(n.clone());
                 }
@@ -310,44 +245,93 @@ pub fn build(exports: &[(Export, WavePlan)], columns: &[Column], matches: &[Head
             }
         }
     }
+    for h in super::waves::repeated_headers(&tables) {
+        plan.columns_read += 1;
+        plan.left.push((
+            h,
+            "同じ見出しの列が左にもあるので、左の列だけを使います。この列も使うなら見出しを変えてください"
+                .into(),
+        ));
+    }
     plan.segments = segments(&plan);
     plan
 }
 
+/// The per-wave headers of question column `c` where they differ from its `column` (`""`
+/// where a wave lacks it), and the notes on its header: number removed, grid item, matched
+/// to another wave's header, missing from a wave.
+fn header_notes(
+    c: &Column,
+    waves: &[WavePlan],
+    tables: &[&crate::ingest::RawTable],
+    matches: &[HeaderMatch],
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut notes = Vec::new();
+    if let Some(n) = headers::number_of(&c.header) {
+        notes.push(format!("見出しの設問番号「{n}」は label から除きました"));
+    }
+    if let Some((stem, _)) = headers::grid_item(headers::strip_number(&c.header)) {
+        notes.push(format!("「{stem}」の中の一項目です（label は［ ］の中）"));
+    }
+    for m in matches
+        .iter()
+        .filter(|m| headers::key(&m.new) == headers::key(&c.header))
+    {
+        let year = waves[m.wave].year.short();
+        notes.push(if m.score >= 1.0 {
+            format!("{year} の見出し「{}」は設問番号だけが違うので、同じ設問としました", m.old)
+        } else {
+            format!(
+                "{year} の見出し「{}」は文言が似ている（類似度 {:.2}）ので、同じ設問としました。別の設問なら columns の {year} を \"\" にしてください",
+                m.old, m.score
+            )
+        });
+    }
+    let mut columns_by_wave = Vec::new();
+    for (w, col) in c.merged.cols.iter().enumerate() {
+        let year = waves[w].year.short();
+        match col {
+            None => {
+                columns_by_wave.push((year.clone(), String::new()));
+                notes.push(format!(
+                    "{year} の回答ファイルにはこの設問がありません（columns で \"\" としています）"
+                ));
+            }
+            Some(i) => {
+                let h = &tables[w].headers[*i];
+                if headers::key(h) != headers::key(&c.header) {
+                    columns_by_wave.push((year, h.clone()));
+                }
+            }
+        }
+    }
+    (columns_by_wave, notes)
+}
+
 /// Segments as in the sample: age bands, the やりがい split, employment, each attribute.
 fn segments(plan: &Plan) -> Vec<SegmentPlan> {
+    let by = |id: &str, label: String| SegmentPlan {
+        id: id.to_string(),
+        label,
+        attribute: Some(id.to_string()),
+        split_on: None,
+    };
     let mut out = Vec::new();
     if plan.age.is_some() {
-        out.push(SegmentPlan {
-            id: "age".into(),
-            label: "年代別".into(),
-            attribute: Some("age".into()),
-            split_on: None,
-        });
+        out.push(by("age", "年代別".into()));
     }
     if let Some(q) = yarigai_item(plan) {
         out.push(SegmentPlan {
-            id: "yarigai".into(),
-            label: "「やりがい」別".into(),
             attribute: None,
             split_on: Some((q.id.clone(), q.label.clone())),
+            ..by("yarigai", "「やりがい」別".into())
         });
     }
     if plan.employment.is_some() {
-        out.push(SegmentPlan {
-            id: "employment".into(),
-            label: "雇用形態別".into(),
-            attribute: Some("employment".into()),
-            split_on: None,
-        });
+        out.push(by("employment", "雇用形態別".into()));
     }
     for a in &plan.attributes {
-        out.push(SegmentPlan {
-            id: a.id.clone(),
-            label: format!("{}別", a.label),
-            attribute: Some(a.id.clone()),
-            split_on: None,
-        });
+        out.push(by(&a.id, format!("{}別", a.label)));
     }
     out
 }
@@ -363,27 +347,4 @@ pub fn yarigai_item(plan: &Plan) -> Option<&QuestionPlan> {
             k.contains("やりがい") || k.contains("やり甲斐") || k.contains("働きがい")
         })
         .min_by_key(|q| q.label.chars().count())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn organisation_from_the_questions() {
-        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            guess_organisation(&h(&[
-                "回答ID",
-                "しおかぜ市職員として働いていることに満足している"
-            ]))
-            .as_deref(),
-            Some("しおかぜ市")
-        );
-        assert_eq!(
-            guess_organisation(&h(&["あなたは小樽市に愛着がありますか"])).as_deref(),
-            Some("小樽市")
-        );
-        assert_eq!(guess_organisation(&h(&["回答ID", "年代"])), None);
-    }
 }

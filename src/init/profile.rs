@@ -17,6 +17,32 @@ pub struct ValueCount {
     pub count: usize,
 }
 
+impl ValueCount {
+    /// Most frequent first, ties in text order: the order of values, options and spellings.
+    pub fn most_first(a: &ValueCount, b: &ValueCount) -> std::cmp::Ordering {
+        b.count.cmp(&a.count).then(a.key.cmp(&b.key))
+    }
+}
+
+/// Spellings counted per normalised key → one value per key, labelled with its most
+/// frequent spelling, most frequent first.
+fn values_of(spellings: BTreeMap<String, BTreeMap<String, usize>>) -> Vec<ValueCount> {
+    let mut values: Vec<ValueCount> = spellings
+        .into_iter()
+        .map(|(key, s)| ValueCount {
+            label: s
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(l, _)| l.clone())
+                .unwrap_or_default(),
+            count: s.values().sum(),
+            key,
+        })
+        .collect();
+    values.sort_by(ValueCount::most_first);
+    values
+}
+
 /// The answers of one column across waves.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -69,19 +95,7 @@ impl Profile {
             }
             per_wave.push((wave_answered, distinct.len()));
         }
-        let mut values: Vec<ValueCount> = spellings
-            .into_iter()
-            .map(|(key, s)| {
-                let count = s.values().sum();
-                let label = s
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(l, _)| l.clone())
-                    .unwrap_or_default();
-                ValueCount { key, label, count }
-            })
-            .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+        let values = values_of(spellings);
         Profile {
             rows,
             answered,
@@ -172,25 +186,14 @@ pub fn split_options(p: &Profile) -> Option<Split> {
             .map(|s| s.values().sum::<usize>())
             .filter(|n| *n >= 2)
             .sum();
-        if parts.len() > 40
+        if parts.is_empty()
+            || parts.len() > 40
             || parts.len() >= p.values.len()
             || (recurring as f64) < 0.8 * total as f64
         {
             continue;
         }
-        let mut options: Vec<ValueCount> = parts
-            .into_iter()
-            .map(|(key, s)| ValueCount {
-                label: s
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(l, _)| l.clone())
-                    .unwrap_or_default(),
-                count: s.values().sum(),
-                key,
-            })
-            .collect();
-        options.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+        let options = values_of(parts);
         if best
             .as_ref()
             .is_none_or(|b| options.len() < b.options.len())
@@ -202,6 +205,27 @@ pub fn split_options(p: &Profile) -> Option<Split> {
         }
     }
     best
+}
+
+/// A value as a test writes it: `vc("そう思う", 40)`.
+#[cfg(test)]
+pub fn vc(label: &str, count: usize) -> ValueCount {
+    ValueCount {
+        key: normalize_label(label),
+        label: label.to_string(),
+        count,
+    }
+}
+
+/// The profile of column `c` of one table (tests).
+#[cfg(test)]
+pub fn column_profile(t: &RawTable, c: usize) -> Profile {
+    Profile::of(
+        &[t],
+        &Merged {
+            cols: vec![Some(c)],
+        },
+    )
 }
 
 #[cfg(test)]
@@ -228,12 +252,7 @@ mod tests {
     #[test]
     fn profiles_count_normalised_answers() {
         let t = table(&["そう思う", "そう思う　", "", "そう思わない"]);
-        let p = Profile::of(
-            &[&t],
-            &Merged {
-                cols: vec![Some(0)],
-            },
-        );
+        let p = column_profile(&t, 0);
         assert_eq!((p.rows, p.answered), (3, 3));
         assert_eq!(p.values[0].key, "そう思う");
         assert_eq!(p.values[0].count, 2);
@@ -250,12 +269,7 @@ mod tests {
             "人間関係、上司",
             "給与",
         ]);
-        let p = Profile::of(
-            &[&t],
-            &Merged {
-                cols: vec![Some(0)],
-            },
-        );
+        let p = column_profile(&t, 0);
         let s = split_options(&p).unwrap();
         assert_eq!(s.separator, ";");
         let labels: Vec<&str> = s.options.iter().map(|o| o.label.as_str()).collect();
@@ -266,12 +280,10 @@ mod tests {
             "休憩が取りにくい、忙しい。",
             "研修を増やしてほしい。",
         ]);
-        let p = Profile::of(
-            &[&t],
-            &Merged {
-                cols: vec![Some(0)],
-            },
-        );
+        let p = column_profile(&t, 0);
+        assert_eq!(split_options(&p), None);
+        // Lone separators: nothing to split into.
+        let p = column_profile(&table(&[";", ";", "；", ";"]), 0);
         assert_eq!(split_options(&p), None);
     }
 }

@@ -13,6 +13,13 @@ use std::path::{Path, PathBuf};
 pub struct Export {
     pub path: PathBuf,
     pub table: RawTable,
+    pub layout: Layout,
+}
+
+/// How an export was read: what the pipeline file's `[[waves]]` entry must say to read it
+/// the same way, and what its comments tell the user.
+#[derive(Debug, Clone)]
+pub struct Layout {
     /// Sheet read (spreadsheets).
     pub sheet: Option<String>,
     /// Encoding (CSV) and whether it was detected rather than given.
@@ -21,6 +28,21 @@ pub struct Export {
     pub header_row: u32,
     /// Text of the title rows above the headers, if any.
     pub title: Option<String>,
+}
+
+impl Layout {
+    /// `Shift_JIS（自動判定）`, `UTF-8`: the encoding of a CSV export for messages.
+    pub fn encoding_note(&self) -> Option<String> {
+        let (e, detected) = self.encoding?;
+        let name = match e {
+            TextEncoding::ShiftJis => "Shift_JIS",
+            TextEncoding::Utf8 => "UTF-8",
+        };
+        Some(format!(
+            "{name}{}",
+            if detected { "（自動判定）" } else { "" }
+        ))
+    }
 }
 
 fn is_csv(path: &Path) -> Result<bool> {
@@ -71,7 +93,12 @@ pub fn read_export(path: &Path, sheet: Option<&str>, encoding: Option<&str>) -> 
             Some(e) => (parse_encoding(e)?, false),
             None => {
                 let bytes = std::fs::read(path)
-                    .with_context(|| format!("{} を読めません", path.display()))?;
+                    .with_context(|| {
+                        format!(
+                            "{} を読めません。ほかのプログラムで開いていないか、読む権限があるか確かめてください",
+                            path.display()
+                        )
+                    })?;
                 (detect_encoding(&bytes), true)
             }
         };
@@ -92,7 +119,6 @@ pub fn read_export(path: &Path, sheet: Option<&str>, encoding: Option<&str>) -> 
     };
     // The first row that exists (a sheet's used range may start below row 1).
     let mut first = None;
-    let mut last_err = None;
     for row in 1..=20 {
         match read_table(&source(row)) {
             Ok(t) => {
@@ -101,15 +127,20 @@ pub fn read_export(path: &Path, sheet: Option<&str>, encoding: Option<&str>) -> 
             }
             Err(e) => {
                 let msg = format!("{e:#}");
+                if msg.contains("は空です") && !csv {
+                    bail!("{msg}。回答の入ったシートを --sheet で指定してください");
+                }
                 if !msg.contains("見出し行") {
                     return Err(e);
                 }
-                last_err = Some(e);
             }
         }
     }
     let Some((first_row, table)) = first else {
-        return Err(last_err.unwrap_or_else(|| anyhow::anyhow!("{} は空です", path.display())));
+        bail!(
+            "{} は空です（最初の 20 行に見出しの行がありません）。回答を書き出したファイルを指定してください",
+            path.display()
+        );
     };
     let mut grid: Vec<RawRow> = vec![RawRow {
         number: first_row,
@@ -137,17 +168,19 @@ pub fn read_export(path: &Path, sheet: Option<&str>, encoding: Option<&str>) -> 
     }
     Ok(Export {
         path: path.to_path_buf(),
-        sheet: table.sheet.clone(),
+        layout: Layout {
+            sheet: table.sheet.clone(),
+            encoding: enc,
+            header_row,
+            title: (!title.is_empty()).then(|| title.join(" ")),
+        },
         table,
-        encoding: enc,
-        header_row,
-        title: (!title.is_empty()).then(|| title.join(" ")),
     })
 }
 
 /// The header row among the first rows: the first whose cells are mostly filled (at least
-/// half the table's width and more than one), distinct, and mostly not numbers. Title rows
-/// above it have one or two cells.
+/// half the table's width and more than one), mostly distinct (a header may be repeated,
+/// see `waves`), and mostly not numbers. Title rows above it have one or two cells.
 pub fn header_index(rows: &[RawRow]) -> usize {
     let width = rows
         .iter()
@@ -170,7 +203,7 @@ pub fn header_index(rows: &[RawRow]) -> usize {
         let numbers = filled.iter().filter(|c| c.parse::<f64>().is_ok()).count();
         if filled.len() >= 2
             && filled.len() * 2 >= width
-            && distinct.len() == filled.len()
+            && distinct.len() * 2 > filled.len()
             && numbers * 2 < filled.len()
         {
             return i;

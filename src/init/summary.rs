@@ -5,6 +5,7 @@
 use super::plan::{yarigai_item, Plan, QuestionKind};
 use super::waves::HeaderMatch;
 use super::write::flat;
+use std::fmt::Write;
 use std::path::PathBuf;
 
 /// What `init` did.
@@ -25,21 +26,12 @@ impl InitSummary {
         ));
         for w in &plan.waves {
             let mut how = Vec::new();
-            if let Some(s) = &w.sheet {
+            if let Some(s) = &w.layout.sheet {
                 how.push(format!("シート「{s}」"));
             }
-            if let Some((e, detected)) = w.encoding {
-                let name = match e {
-                    crate::pipeline::TextEncoding::ShiftJis => "Shift_JIS",
-                    crate::pipeline::TextEncoding::Utf8 => "UTF-8",
-                };
-                how.push(format!(
-                    "{name}{}",
-                    if detected { "（自動判定）" } else { "" }
-                ));
-            }
-            if w.header_row > 1 {
-                how.push(format!("見出しは {} 行目", w.header_row));
+            how.extend(w.layout.encoding_note());
+            if w.layout.header_row > 1 {
+                how.push(format!("見出しは {} 行目", w.layout.header_row));
             }
             l.push(format!(
                 "  {}（{}{}）: {}{} {} 行",
@@ -72,10 +64,15 @@ impl InitSummary {
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
         l.push(format!(
-            "{} 列 → {} 設問（{}）",
+            "{} 列 → {} 設問{}",
             plan.columns_read,
             plan.questions.len(),
-            kinds.join("、")
+            if kinds.is_empty() {
+                "（集計する設問の列が見つかりませんでした。見出しと回答を確かめてください）"
+                    .to_string()
+            } else {
+                format!("（{}）", kinds.join("、"))
+            }
         ));
         let mut who = vec![format!("回答ID「{}」", plan.id_column)];
         if let Some((c, _)) = &plan.age {
@@ -92,11 +89,18 @@ impl InitSummary {
             l.push(format!("  ※ {n}"));
         }
         for sc in &plan.scales {
-            let alias = if sc.aliases.is_empty() {
+            let mut alias = if sc.aliases.is_empty() {
                 String::new()
             } else {
                 format!("、表記ゆれ {} 件を aliases に", sc.aliases.len())
             };
+            if !sc.missing.is_empty() {
+                let _ = write!(
+                    alias,
+                    "、「{}」は無回答として missing に",
+                    flat(&sc.missing.join("」「"))
+                );
+            }
             l.push(format!(
                 "尺度 {}: {}（{} 段階{alias}）",
                 sc.id,
@@ -117,7 +121,7 @@ impl InitSummary {
         }
         if let Some(r) = &plan.quality {
             l.push(format!(
-                "選択肢にない回答が多い列（無回答として扱い、[quality] max_unmatched_share = {:.2} にしました）:",
+                "選択肢にも missing にも当たらない回答が多い列（無回答として扱い、[quality] max_unmatched_share = {:.2} に上げました）:",
                 r.max_share
             ));
             for (year, column, value, share) in &r.values {

@@ -189,6 +189,29 @@ pub fn match_columns(tables: &[&RawTable]) -> (Vec<Merged>, Vec<HeaderMatch>) {
     (merged, matches)
 }
 
+/// Headers repeated within one wave (as written, once each): only the leftmost column of a
+/// header is read, by `match_columns` here and by `run` when it looks a header up.
+pub fn repeated_headers(tables: &[&RawTable]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tables.iter().rev() {
+        let mut seen = Vec::new();
+        for h in &t.headers {
+            let k = headers::key(h);
+            if k.is_empty() {
+                continue;
+            }
+            if seen.contains(&k) {
+                if !out.iter().any(|o| headers::key(o) == k) {
+                    out.push(h.clone());
+                }
+            } else {
+                seen.push(k);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +266,8 @@ mod tests {
             ]
         );
         assert_eq!(matches.len(), 2);
+        let dup = table(&["回答ID", "年代", "年代 ", "所属"]);
+        assert_eq!(repeated_headers(&[&r4, &dup]), vec!["年代 ".to_string()]);
         assert_eq!(matches[0].old, "問1 年代");
         assert_eq!(matches[1].new, "職場研修（OJT）が適切に行われている");
     }

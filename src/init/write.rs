@@ -84,6 +84,13 @@ pub fn render(plan: &Plan, command: &str) -> String {
                 "# 回答ファイルに別の書き方（表記ゆれ）があったので aliases に書きました。\n",
             );
         }
+        if !sc.missing.is_empty() {
+            let _ = writeln!(
+                s,
+                "# 「{}」は段階ではなく「回答なし」の意味なので missing に書き、無回答として数えます\n# （データの問題にはしません）。段階として数えるなら levels に加えてください。",
+                flat(&sc.missing.join("」「"))
+            );
+        }
         let _ = writeln!(
             s,
             "[scales.{}]\nlevels = {}\npositive = {}",
@@ -93,6 +100,9 @@ pub fn render(plan: &Plan, command: &str) -> String {
         );
         if sc.neutral > 0 {
             let _ = writeln!(s, "neutral = {}", sc.neutral);
+        }
+        if !sc.missing.is_empty() {
+            let _ = writeln!(s, "missing = {}", list(&sc.missing));
         }
         if !sc.aliases.is_empty() {
             let _ = writeln!(s, "aliases = {}", table(&sc.aliases));
@@ -110,7 +120,7 @@ pub fn render(plan: &Plan, command: &str) -> String {
 
 fn quality(plan: &Plan, s: &mut String) {
     let Some(r) = &plan.quality else { return };
-    s.push_str("# 選択肢のどれにも当たらない回答が多い列があります（利用者が決めること）。これらは無回答として扱い、\n# データの問題として記録します:\n");
+    s.push_str("# 選択肢のどれにも当たらず、「回答なし」の意味でもない回答が多い列があります（利用者が決めること）。\n# これらは無回答として扱い、データの問題として記録します:\n");
     for (year, column, value, share) in &r.values {
         let _ = writeln!(
             s,
@@ -120,7 +130,7 @@ fn quality(plan: &Plan, s: &mut String) {
             share * 100.0
         );
     }
-    s.push_str("# 既定（2%）のままでは run が止まるので、上限をこれらのすぐ上に上げています。表記ゆれなら尺度の aliases に、\n# 本当の回答なら元のファイルか尺度を直し、この [quality] を消してください。\n");
+    s.push_str("# 既定（2%）のままでは run が止まるので、上限をこれらのすぐ上に上げています。表記ゆれなら尺度の aliases に、\n# 「回答なし」の意味なら尺度の missing に書き、本当の回答なら元のファイルか尺度を直して、この [quality] を消してください。\n");
     let _ = writeln!(s, "[quality]\nmax_unmatched_share = {:.2}\n", r.max_share);
 }
 
@@ -133,28 +143,19 @@ fn wave(plan: &Plan, w: &WavePlan, s: &mut String) {
         flat(&w.name),
         w.rows
     );
-    if let Some((e, detected)) = w.encoding {
-        let name = if e == TextEncoding::ShiftJis {
-            "Shift_JIS"
-        } else {
-            "UTF-8"
-        };
-        let _ = write!(
-            s,
-            "、文字コード {name}{}",
-            if detected { "（自動判定）" } else { "" }
-        );
+    if let Some(note) = w.layout.encoding_note() {
+        let _ = write!(s, "、文字コード {note}");
     }
     s.push_str("。\n");
     if !w.guessed {
         let _ = writeln!(s, "# 年度はファイル名からも表題からも読み取れなかったので仮に {} としました。正しい年度に直してください。", w.year.short());
     }
-    if w.header_row > 1 {
+    if w.layout.header_row > 1 {
         let _ = writeln!(
             s,
             "# 見出しは {} 行目です（上の行は表題: {}）。",
-            w.header_row,
-            flat(w.title.as_deref().unwrap_or(""))
+            w.layout.header_row,
+            flat(w.layout.title.as_deref().unwrap_or(""))
         );
     }
     let _ = writeln!(
@@ -163,14 +164,14 @@ fn wave(plan: &Plan, w: &WavePlan, s: &mut String) {
         q(&w.year.short()),
         q(&w.file)
     );
-    if let Some(sheet) = &w.sheet {
+    if let Some(sheet) = &w.layout.sheet {
         let _ = writeln!(s, "sheet = {}", q(sheet));
     }
-    if let Some((TextEncoding::ShiftJis, _)) = w.encoding {
+    if let Some((TextEncoding::ShiftJis, _)) = w.layout.encoding {
         s.push_str("encoding = \"shift_jis\"\n");
     }
-    if w.header_row > 1 {
-        let _ = writeln!(s, "header_row = {}", w.header_row);
+    if w.layout.header_row > 1 {
+        let _ = writeln!(s, "header_row = {}", w.layout.header_row);
     }
     let example = match &plan.employment {
         Some((_, values)) => values
@@ -345,23 +346,21 @@ fn indicators(plan: &Plan, s: &mut String) {
             qp.id
         );
     }
-    if let Some(qp) = plan
-        .questions
-        .iter()
-        .find(|q| matches!(q.kind, QuestionKind::Multi { .. }))
-    {
-        if let QuestionKind::Multi { options, .. } = &qp.kind {
-            let _ = writeln!(
-                s,
-                "# [[indicators]]\n# id = \"kpi_1\"\n# level = \"KPI\"\n# name = \"{}で「{}」を選んだ職員の割合\"\n# unit = \"%\"\n# direction = \"lower\"\n# baseline = \"{}\"\n# target_year = \"{}\"\n# target = 25\n# survey = {{ question = \"{}\", option = \"{}\" }}\n#",
-                flat(&qp.label),
-                flat(&options[0]),
-                base.short(),
-                target.short(),
-                qp.id,
-                flat(&options[0])
-            );
-        }
+    let multi = plan.questions.iter().find_map(|q| match &q.kind {
+        QuestionKind::Multi { options, .. } => Some((q, options.first()?)),
+        _ => None,
+    });
+    if let Some((qp, option)) = multi {
+        let _ = writeln!(
+            s,
+            "# [[indicators]]\n# id = \"kpi_1\"\n# level = \"KPI\"\n# name = \"{}で「{}」を選んだ職員の割合\"\n# unit = \"%\"\n# direction = \"lower\"\n# baseline = \"{}\"\n# target_year = \"{}\"\n# target = 25\n# survey = {{ question = \"{}\", option = \"{}\" }}\n#",
+            flat(&qp.label),
+            flat(option),
+            base.short(),
+            target.short(),
+            qp.id,
+            flat(option)
+        );
     }
     let _ = writeln!(
         s,
