@@ -127,3 +127,27 @@ fn check_writes_only_the_data_quality_tables_and_exits_1_on_problems() {
         ]
     );
 }
+
+#[test]
+fn a_question_can_list_fewer_options_than_the_report_default() {
+    // m1 with top_n = 1 (the report default stays 3): its table keeps only the first rank row
+    // of the hand-worked expected/top_m1.csv.
+    let dir = temp_dir("small-top-n");
+    let text = small_pipeline_text().replacen(
+        "options = [\"給与\", \"人間関係\", \"業務量\"]",
+        "options = [\"給与\", \"人間関係\", \"業務量\"]\ntop_n = 1",
+        1,
+    );
+    assert!(text.contains("top_n = 1"));
+    std::fs::write(dir.join("pipeline.toml"), text).unwrap();
+    let out = dir.join("out");
+    let r = run_pipeline(&dir.join("pipeline.toml"), &out, &[]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let expected =
+        std::fs::read_to_string(root().join("tests/fixtures/small/expected/top_m1.csv")).unwrap();
+    let first_two: String = expected.lines().take(2).map(|l| format!("{l}\n")).collect();
+    let written = read_csv(&out.join("pipeline/R5/tables/top_m1.csv"));
+    assert_columns_match("top_m1.csv", &first_two, &written);
+    let md = std::fs::read_to_string(out.join("pipeline/R5/tables/top_m1.md")).unwrap();
+    assert!(md.contains("上位1"), "{md}");
+}
