@@ -62,7 +62,8 @@ pub struct UnmatchedGroup {
     pub columns: Vec<String>,
     /// `令和5年度 fy2023_R5.csv`, in first-met order.
     pub files: Vec<String>,
-    /// The column where it is most frequent: its share (%) and first cells.
+    /// The column where it is most frequent: its file, share (%) and first cells.
+    pub worst_file: String,
     pub worst_percent: f64,
     pub worst_cells: Vec<String>,
     pub suggestion: Option<Suggestion>,
@@ -103,6 +104,7 @@ pub fn group(values: &[&UnmatchedValue]) -> Vec<UnmatchedGroup> {
                 count: rows.iter().map(|r| r.count).sum(),
                 columns,
                 files,
+                worst_file: worst.file.clone(),
                 worst_percent: worst.percent(),
                 worst_cells: worst.cells.clone(),
                 suggestion: worst.suggestion.clone(),
@@ -132,12 +134,17 @@ pub fn describe(values: &[&UnmatchedValue], limit: usize) -> String {
     let mut out = String::new();
     for g in groups.iter().take(limit) {
         out.push_str(&format!(
-            "  - 「{}」 {} 件: {} の列{}（多い列で回答の {:.1}%、最初のセル {}）\n",
+            "  - 「{}」 {} 件: {} の列{}（多い列で回答の {:.1}%、最初のセル {}{}）\n",
             g.value,
             g.count,
             g.files.join("・"),
             g.columns_text(),
             g.worst_percent,
+            if g.files.len() > 1 {
+                format!("{} の ", g.worst_file)
+            } else {
+                String::new()
+            },
             g.worst_cells.join("、"),
         ));
         if let Some(s) = &g.suggestion {
@@ -242,5 +249,24 @@ mod tests {
         );
         assert!(msg.contains("[scales.agree4]"), "{msg}");
         assert!(msg.contains("--accept-data-problems"), "{msg}");
+    }
+
+    #[test]
+    fn a_value_in_several_files_names_the_file_of_its_first_cells() {
+        let mut later = value("満足", 90, 1000);
+        later.year = FiscalYear(2024);
+        later.file = "fy2024.xlsx".into();
+        later.cells = vec!["D9".into()];
+        let values = vec![value("満足", 30, 1000), later];
+        let all: Vec<&UnmatchedValue> = values.iter().collect();
+        let text = describe(&all, 10);
+        assert!(
+            text.contains("令和5年度 fy2023.csv・令和6年度 fy2024.xlsx"),
+            "{text}"
+        );
+        assert!(text.contains("最初のセル fy2024.xlsx の D9"), "{text}");
+        // One file: no file name before the cells.
+        let one = describe(&all[..1], 10);
+        assert!(one.contains("最初のセル F2、F7"), "{one}");
     }
 }
