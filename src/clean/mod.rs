@@ -5,7 +5,7 @@
 //! 0/1 column (null = not asked or no answer); attributes become their canonical values.
 //! A cell that matches nothing, a row without an id, a repeated id, an answer to a question
 //! the respondent was not asked: each is recorded as an [`Issue`] and counted in the
-//! [`Accounting`]; nothing is dropped silently. Values that matched nothing are also tallied
+//! [`Accounting`]; nothing is dropped silently. Reading one answer cell lives in `answer`. Values that matched nothing are also tallied
 //! per column and distinct value (`tally`), which gives the data-quality summary and the gate
 //! that stops a run when a spelling variant would shift a figure (`gate`).
 //!
@@ -13,6 +13,7 @@
 //! `attr:age` and `attr:<id>` (str), `q:<id>` (i32 level code, or 1 for an answered text),
 //! `o:<id>:<k>` (i32 0/1).
 
+mod answer;
 mod gate;
 mod suggest;
 mod tally;
@@ -26,6 +27,7 @@ use crate::ingest::{RawRow, RawTable};
 use crate::normalize::normalize_label;
 use crate::pipeline::{Pipeline, Question, QuestionKind, Wave};
 use crate::quality::{file_name, Accounting, Issue};
+use answer::{asked, read_answer, Answer};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 use std::collections::BTreeMap;
@@ -45,15 +47,6 @@ struct Findings {
     year: FiscalYear,
     issues: Vec<Issue>,
     tally: Tally,
-}
-
-/// One respondent's answer to one question, before conditions are applied.
-#[derive(Clone, Debug, PartialEq)]
-enum Answer {
-    None,
-    Level(usize),
-    Chosen(Vec<bool>),
-    Text,
 }
 
 /// Column builders for the coded frame.
@@ -343,142 +336,6 @@ fn row_issue(
     Issue::new(table, row, id_col, problem, expected, action)
 }
 
-/// Whether question `qi` was put to the respondent, following chained conditions.
-fn asked(pipeline: &Pipeline, answers: &[Answer], qi: usize, depth: usize) -> bool {
-    let Some(cond) = &pipeline.questions[qi].asked_if else {
-        return true;
-    };
-    if depth > pipeline.questions.len() {
-        return false;
-    }
-    if !asked(pipeline, answers, cond.question, depth + 1) {
-        return false;
-    }
-    match &answers[cond.question] {
-        Answer::Level(l) => cond.codes.contains(l),
-        Answer::Chosen(chosen) => cond.codes.iter().any(|k| chosen.get(*k) == Some(&true)),
-        Answer::None | Answer::Text => false,
-    }
-}
-
-/// Reads one answer cell; values that match nothing are recorded and tallied.
-fn read_answer(
-    pipeline: &Pipeline,
-    (q, qi): (&Question, usize),
-    table: &RawTable,
-    (row, col): (&RawRow, usize),
-    (issues, tally, year): (&mut Vec<Issue>, &mut Tally, FiscalYear),
-) -> Answer {
-    let cell = table.cell(row, col);
-    if cell.trim().is_empty() {
-        return Answer::None;
-    }
-    match &q.kind {
-        QuestionKind::Scale { scale: si } => {
-            let scale = &pipeline.scales[*si];
-            tally.answered(year, table, col, Target::Scale(*si));
-            match scale.code(cell) {
-                Some(l) => Answer::Level(l),
-                None if scale.is_missing(cell) => Answer::None,
-                None => {
-                    tally.unmatched(year, table, row, col, Target::Scale(*si), cell);
-                    let expected = scale.levels.join("、");
-                    issues.push(Issue::new(
-                        table,
-                        row,
-                        col,
-                        "選択肢にない回答",
-                        &expected,
-                        "無回答として扱う",
-                    ));
-                    Answer::None
-                }
-            }
-        }
-        QuestionKind::Choice {
-            multi,
-            options,
-            separator,
-            other,
-        } => {
-            let keys: Vec<String> = options.iter().map(|o| normalize_label(o)).collect();
-            let parts: Vec<&str> = if *multi {
-                cell.split(separator.as_str()).collect()
-            } else {
-                vec![cell]
-            };
-            let (chosen, unknown) = match_options(&parts, &keys, separator);
-            let mut chosen = chosen;
-            tally.answered(year, table, col, Target::Choice(qi));
-            if !unknown.is_empty() {
-                match other {
-                    Some(o) => chosen[*o] = true,
-                    None => {
-                        let mut distinct = unknown.clone();
-                        distinct.sort();
-                        distinct.dedup();
-                        for u in &distinct {
-                            tally.unmatched(year, table, row, col, Target::Choice(qi), u);
-                        }
-                        let mut issue = Issue::new(
-                            table,
-                            row,
-                            col,
-                            &format!("選択肢にない回答「{}」", unknown.join("」「")),
-                            &options.join("、"),
-                            "その選択を除いて集計",
-                        );
-                        issue.value = cell.to_string();
-                        issues.push(issue);
-                    }
-                }
-            }
-            if chosen.iter().any(|c| *c) {
-                Answer::Chosen(chosen)
-            } else {
-                Answer::None
-            }
-        }
-        QuestionKind::Text => Answer::Text,
-    }
-}
-
-/// Matches the pieces of a multi-select cell against the option keys. Adjacent pieces are
-/// joined back when an option itself contains the separator. Returns the chosen flags and
-/// the pieces that matched nothing.
-fn match_options(parts: &[&str], keys: &[String], separator: &str) -> (Vec<bool>, Vec<String>) {
-    let mut chosen = vec![false; keys.len()];
-    let mut unknown = Vec::new();
-    let mut i = 0;
-    while i < parts.len() {
-        let mut matched = None;
-        let mut joined = String::new();
-        for (j, part) in parts[i..].iter().enumerate() {
-            if j > 0 {
-                joined.push_str(separator);
-            }
-            joined.push_str(part);
-            if let Some(k) = keys.iter().position(|key| *key == normalize_label(&joined)) {
-                matched = Some((k, j));
-                break;
-            }
-        }
-        match matched {
-            Some((k, j)) => {
-                chosen[k] = true;
-                i += j + 1;
-            }
-            None => {
-                if !parts[i].trim().is_empty() {
-                    unknown.push(parts[i].trim().to_string());
-                }
-                i += 1;
-            }
-        }
-    }
-    (chosen, unknown)
-}
-
 fn push_answer(cols: &mut Columns, qi: usize, q: &Question, answer: &Answer) {
     match (&q.kind, answer) {
         (QuestionKind::Choice { .. }, answer) => {
@@ -516,24 +373,4 @@ fn build_frame(pipeline: &Pipeline, cols: Columns) -> PolarsResult<DataFrame> {
         }
     }
     DataFrame::new(height, out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(options: &[&str]) -> Vec<String> {
-        options.iter().map(|o| normalize_label(o)).collect()
-    }
-
-    #[test]
-    fn multi_select_matches_variants_and_options_containing_the_separator() {
-        let k = keys(&["適正な業務配分", "職場のコミュニケーションの円滑化", "A;B"]);
-        let (chosen, unknown) = match_options(&["職場のｺﾐｭﾆｹｰｼｮﾝの円滑化 ", "A", "B"], &k, ";");
-        assert_eq!(chosen, vec![false, true, true]);
-        assert!(unknown.is_empty());
-        let (chosen, unknown) = match_options(&["適正な業務配分", "なんとなく", ""], &k, ";");
-        assert_eq!(chosen, vec![true, false, false]);
-        assert_eq!(unknown, vec!["なんとなく"]);
-    }
 }
