@@ -48,6 +48,29 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Missed,
+        Status::Baseline,
+        Status::NoData,
+    ];
+
+    /// Whether the status is good news, bad news or neither (for colour in the reports).
+    pub fn tone(self) -> Tone {
+        match self {
+            Status::Achieved | Status::OnTrack => Tone::Good,
+            Status::Behind | Status::Missed => Tone::Bad,
+            Status::Baseline | Status::NoData => Tone::Neutral,
+        }
+    }
+
+    /// The status whose label is `text`, if any.
+    pub fn from_label(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label() == text)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Achieved => "目標達成",
@@ -58,6 +81,14 @@ impl Status {
             Status::NoData => "データなし",
         }
     }
+}
+
+/// How a status reads: good news, bad news, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
 }
 
 /// One row of the KGI/KPI table.
@@ -81,6 +112,10 @@ pub struct IndicatorRow {
     /// itself (Otaru's 405 applicants against 400).
     pub hold: bool,
     pub status: Status,
+    /// Whether the path value lies inside the current value's confidence interval (survey
+    /// shares and means with an interval only): a gap to the path that sampling alone could
+    /// explain.
+    pub path_in_interval: Option<bool>,
 }
 
 /// Builds the KGI/KPI table for the report's wave `year`.
@@ -238,6 +273,10 @@ fn assess(
         expected,
         hold: baseline.is_some() && !ahead,
         status,
+        path_in_interval: current
+            .and_then(|c| c.ci)
+            .zip(expected)
+            .map(|((lo, hi), e)| lo <= e && e <= hi),
     }
 }
 
@@ -282,6 +321,23 @@ mod tests {
             ci: None,
         });
         obs
+    }
+
+    // By hand: the path at 2024 is 70.96 (as below). A current 69.0 with interval 66.4–71.5
+    // is behind, but the path lies inside the interval; with 64.0–68.0 it lies outside.
+    #[test]
+    fn whether_the_path_lies_inside_the_current_interval() {
+        let (ind, obs) = indicator(false, 68.7, 80.0, None);
+        let at = |ci: Option<(f64, f64)>| {
+            let mut o = with(obs.clone(), 2024, 69.0);
+            o[1].ci = ci;
+            assess(0, &ind, o, FiscalYear(2024))
+        };
+        let inside = at(Some((66.4, 71.5)));
+        assert_eq!(inside.status, Status::Behind);
+        assert_eq!(inside.path_in_interval, Some(true));
+        assert_eq!(at(Some((64.0, 68.0))).path_in_interval, Some(false));
+        assert_eq!(at(None).path_in_interval, None, "no interval, no claim");
     }
 
     // Worked by hand. Higher is better, 68.7 → 80 from 2023 to 2028: the straight line at 2024

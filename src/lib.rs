@@ -1,7 +1,7 @@
 //! staff-survey: the yearly staff-survey pipeline for Japanese city halls.
 //!
 //! Stages, one module each, called in order by [`run::run`]:
-//! `config` → `ingest` → `clean` → `segment` → `aggregate` → `indicators` → `render`.
+//! `config` → `ingest` → `clean` → `segment` → `aggregate` → `indicators` → `findings` → `render`.
 
 pub mod aggregate;
 pub mod archive;
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cli_error;
 pub mod config;
 pub mod error_text;
+pub mod findings;
 pub mod fiscal_year;
 pub mod indicators;
 pub mod ingest;

@@ -130,6 +130,8 @@ pub struct Wave {
     pub population: Vec<(String, u64)>,
     /// Staff in scope overall: the `全体` entry, else the sum of `population`.
     pub population_total: Option<u64>,
+    /// When the survey was open (free text from the pipeline file), for the 概要.
+    pub period: Option<String>,
 }
 
 /// An ordered answer scale; level 0 is the most agreeing.
@@ -447,5 +449,40 @@ impl Pipeline {
             QuestionKind::Scale { scale } => Some(&self.scales[scale]),
             _ => None,
         }
+    }
+
+    /// The scale questions, in questionnaire order.
+    pub fn scale_items(&self) -> Vec<&Question> {
+        self.questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::Scale { .. }))
+            .collect()
+    }
+
+    /// The scale items compared across a segment's groups: all of them, except that a split
+    /// segment leaves out the question that defines it (its shares are 100 % and 0 % by
+    /// construction), as Otaru's やりがい table does.
+    pub fn segment_items(&self, segment: &Segment) -> Vec<&Question> {
+        self.scale_items()
+            .into_iter()
+            .filter(|q| match &segment.by {
+                SegmentBy::Split { question, .. } => self.questions[*question].id != q.id,
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// The segments in the report's reading order: splits such as やりがい first (the policy's
+    /// headline comparison), then age bands, then the other attributes, each kind in the
+    /// pipeline file's order.
+    pub fn segments_in_report_order(&self) -> Vec<&Segment> {
+        let rank = |by: &SegmentBy| match by {
+            SegmentBy::Split { .. } => 0,
+            SegmentBy::Age => 1,
+            SegmentBy::Attribute(_) => 2,
+        };
+        let mut segments: Vec<&Segment> = self.segments.iter().collect();
+        segments.sort_by_key(|s| rank(&s.by));
+        segments
     }
 }

@@ -1,15 +1,17 @@
 //! The `run` and `check` commands: the stages called in order, nothing else.
 
 use crate::aggregate::aggregate;
+use crate::aggregate::lookup::Lookup;
 use crate::atomic::{self, staging_path};
 use crate::clean::{clean, gate, group, UnmatchedGroup, UnmatchedValue};
 use crate::config;
+use crate::findings::overview;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::indicators;
 use crate::ingest::{read_admin, read_waves};
 use crate::manifest;
 use crate::quality::Accounting;
-use crate::render::{lookup::Lookup, render, render_quality, Report};
+use crate::render::{render, render_quality, Report};
 use crate::segment::segment;
 use anyhow::{bail, Result};
 use polars::prelude::IntoLazy;
@@ -107,9 +109,12 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     progress("集計しています");
     let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
     let rows = indicators(&pipeline, &aggregates, &admin, year)?;
+    let lookup = Lookup::new(&pipeline, &aggregates)?;
+    let overview = overview(&pipeline, &lookup, &rows, year);
     let report = Report {
         pipeline: &pipeline,
-        lookup: Lookup::new(&pipeline, &aggregates)?,
+        lookup,
+        overview,
         year,
         waves: wave_years,
         indicators: &rows,

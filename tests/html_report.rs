@@ -22,11 +22,14 @@ fn the_sample_report_is_self_contained_and_has_every_section() {
         !without_svg_namespace.contains("http"),
         "report.html refers to a URL"
     );
-    // Sections in the order planners read them: KGI/KPI first, methods last.
+    // Sections in the order planners read them (issue 9 §2): 概要, KGI/KPI, やりがい, 年代,
+    // the other segments, reasons, trends, response rates and data quality, methods last.
     let order = [
+        "id=\"overview\"",
         "id=\"kgi\"",
-        "id=\"segment-age\"",
         "id=\"segment-yarigai\"",
+        "id=\"segment-age\"",
+        "id=\"segment-employment\"",
         "id=\"reasons\"",
         "id=\"trend\"",
         "id=\"quality\"",
@@ -40,15 +43,16 @@ fn the_sample_report_is_self_contained_and_has_every_section() {
         positions.windows(2).all(|w| w[0] < w[1]),
         "sections out of order: {positions:?}"
     );
-    // Every chart is inline, and the KGI/KPI table comes before any other table.
+    // Every chart is inline, and the 概要's status table comes first, then the KGI/KPI table.
     let charts = files(&root().join("reports/sample/R6/charts"))
         .iter()
         .filter(|f| f.ends_with(".svg"))
         .count();
     assert_eq!(html.matches("<svg").count(), charts);
-    assert!(
-        html.find("KGI・KPI の状況（令和6年度）").unwrap() < html.find("<table").unwrap() + 2000
-    );
+    let tables: Vec<usize> = html.match_indices("<table").map(|(i, _)| i).collect();
+    assert!(html.find("KGI・KPI の判定").unwrap() < tables[0]);
+    let kgi = html.find("KGI・KPI の状況（令和6年度）").unwrap();
+    assert!(tables[0] < kgi && kgi < tables[1]);
 }
 
 #[test]

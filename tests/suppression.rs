@@ -10,7 +10,8 @@ use common::*;
 use std::path::Path;
 
 const HIDDEN: [&str; 4] = ["20代", "30代", "監査室", "総務課"];
-const MARK: &str = "＊";
+/// The suppression mark (as in Japan's official statistics, 「x」 = 秘匿).
+const MARK: &str = "x";
 
 fn report() -> std::path::PathBuf {
     let out = temp_dir("suppression");
@@ -138,7 +139,7 @@ fn charts_and_markdown_show_no_value_of_a_hidden_group() {
         );
     }
     assert!(
-        age.contains("＊秘匿"),
+        age.contains("x 秘匿"),
         "the chart shows where a group is suppressed"
     );
     let dept = std::fs::read_to_string(dir.join("charts/items_by_dept.svg")).unwrap();

@@ -11,7 +11,12 @@ fn sheets_hold_the_csv_numbers_as_numbers() {
     let dir = root().join("reports/sample/R6");
     let mut book: Xlsx<_> = open_workbook(dir.join("report.xlsx")).unwrap();
     let names = book.sheet_names();
-    assert_eq!(&names[..3], ["表紙", "KGI・KPI の状況", "年代別の分析"]);
+    // Reading order (issue 9 §2): the やりがい split before the age bands.
+    assert_eq!(
+        &names[..3],
+        ["表紙", "KGI・KPI の状況", "「やりがい」別の区分"]
+    );
+    assert!(names.iter().any(|n| n == "年代別の分析"));
     let sheet = book.worksheet_range("年代別の分析").unwrap();
     let csv = csv_rows(&read_csv(&dir.join("tables/items_by_age.csv")));
     let mut compared = 0;

@@ -37,8 +37,8 @@ fn u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
         .collect())
 }
 
-/// Returns the table with columns `suppressed`, `unstable`, `ci_lo`, `ci_hi`, `p_rest`,
-/// `p_rest_adj`, `diff_prev`, `diff_lo`, `diff_hi`, `p_prev`, `p_prev_adj` added and the
+/// Returns the table with columns `suppressed`, `unstable`, `ci_lo`, `ci_hi`, `diff_all`,
+/// `p_rest`, `p_rest_adj`, `p_group`, `differs`, `diff_prev`, `diff_lo`, `diff_hi`, `p_prev`, `p_prev_adj`, `changed` added and the
 /// numbers of suppressed rows nulled, plus the between-group tests.
 pub fn annotate(
     df: DataFrame,
@@ -94,11 +94,13 @@ pub fn annotate(
     };
     let s = analyse(&rows, &suppressed, stats, family, previous);
     let mut df = df;
-    let added: [(&str, &Vec<Option<f64>>); 9] = [
+    let added: [(&str, &Vec<Option<f64>>); 11] = [
         ("ci_lo", &s.ci_lo),
         ("ci_hi", &s.ci_hi),
+        ("diff_all", &s.diff_all),
         ("p_rest", &s.p_rest),
         ("p_rest_adj", &s.p_rest_adj),
+        ("p_group", &s.p_group),
         ("diff_prev", &s.diff_prev),
         ("diff_lo", &s.diff_lo),
         ("diff_hi", &s.diff_hi),
@@ -109,6 +111,8 @@ pub fn annotate(
         df.with_column(Column::new(name.into(), values.clone()))?;
     }
     df.with_column(Column::new("unstable".into(), s.unstable.clone()))?;
+    df.with_column(Column::new("differs".into(), s.differs.clone()))?;
+    df.with_column(Column::new("changed".into(), s.changed.clone()))?;
     df.with_column(Column::new("suppressed".into(), suppressed))?;
     let mut keep = vec!["wave", "segment", "group", "suppressed"];
     keep.extend(layout.keys);

@@ -6,7 +6,8 @@
 //! respondent of the group (a wave that did not ask the item has base 0). Positive, neutral,
 //! negative and no-answer shares are all over that base, so under `"all"` they add to 100.
 //! The neutral share is null for scales without a neutral middle, the no-answer share for
-//! items whose base is those who answered.
+//! items whose base is those who answered. Each level's share (`level_share_k`, what the
+//! answer-distribution chart draws) is over those who answered, whatever the base.
 
 use super::{by_segment, percent};
 use crate::pipeline::{Base, Pipeline, QuestionKind};
@@ -132,6 +133,14 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
                 .otherwise(lit(NULL).cast(DataType::Float64))
                 .alias("share_missing"),
         ])
+        .with_columns(
+            (1..=max_levels)
+                .map(|k| {
+                    percent(col(format!("level_{k}")), col("n_valid"))
+                        .alias(format!("level_share_{k}"))
+                })
+                .collect::<Vec<_>>(),
+        )
         .sort(
             ["wave", "segment", "group", "item"],
             SortMultipleOptions::default(),

@@ -6,8 +6,10 @@
 //! to a long frame once), one group-by per segment, then concatenated.
 
 mod annotate;
+mod changes;
 mod groups;
 mod items;
+pub mod lookup;
 mod options;
 mod significance;
 mod suppress;
@@ -29,9 +31,13 @@ pub const ALL_GROUP: &str = "全体";
 pub struct Aggregates {
     /// wave, segment, group, item, respondents, n_valid, n_positive, n_neutral, n_negative,
     /// level_1..level_L, n_base (the shares' base), n_missing (respondents − n_valid), share,
-    /// share_neutral, share_negative, share_missing (null unless the base is all), ci_lo, ci_hi, p_rest, p_rest_adj, diff_prev, diff_lo, diff_hi, p_prev, p_prev_adj,
-    /// unstable, suppressed.
+    /// share_neutral, share_negative, share_missing (null unless the base is all), ci_lo, ci_hi, diff_all (points from 全体), p_rest, p_rest_adj,
+    /// p_group (the adjusted p that marks the group), diff_prev, diff_lo, diff_hi, p_prev,
+    /// p_prev_adj, level_share_1..level_share_L (each level over n_valid), unstable, suppressed.
     pub items: DataFrame,
+    /// Positive-share changes against every earlier wave: wave, segment, group, item, since,
+    /// diff (points).
+    pub changes: DataFrame,
     /// Between-group tests per item: wave, segment, item, test, statistic, df, p, p_adj.
     pub item_tests: DataFrame,
     /// wave, segment, group, question, option, respondents, n_base, n_chosen, share, rank,
@@ -87,6 +93,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         ctx,
     )?;
     Ok(Aggregates {
+        changes: Context::context(changes::changes(&items), ctx)?,
         items,
         item_tests: Context::context(tests_frame(&item_tests, items_layout.keys), ctx)?,
         options,

@@ -1,11 +1,17 @@
 //! Intervals and tests on a long table of proportions (items or options).
 //!
-//! For every visible (not suppressed) cell: the Wilson interval of its share; for segments
-//! with more than two groups, the test of the group against the rest of the segment; the
-//! change from the previous wave with its Newcombe interval and z-test. For every
-//! segment × thing × wave: the test between the visible groups (z for two groups, r×c
-//! chi-square for more). P-values are Holm-adjusted within each family, which is one table
-//! of the report: a segment in a wave (for options, a segment × question in a wave).
+//! For every visible (not suppressed) cell: the Wilson interval of its share; its difference
+//! from the whole population's share in the same wave; for segments with more than two
+//! groups, the test of the group against the rest of the segment; the change from the
+//! previous wave with its Newcombe interval and z-test. For every segment × thing × wave: the
+//! test between the visible groups (z for two groups, r×c chi-square for more). P-values are
+//! Holm-adjusted within each family, which is one table of the report: a segment in a wave
+//! (for options, a segment × question in a wave).
+//!
+//! Which test marks a group as different is decided here, once, for tables and charts alike
+//! (`p_group`): with two visible groups, the test between them; with more, the group against
+//! the rest. A segment of three groups with one hidden has two visible groups, so its marks
+//! come from the test between those two.
 
 use super::ALL_SEGMENT;
 use crate::pipeline::Statistics;
@@ -44,6 +50,15 @@ pub struct Significance {
     pub ci_hi: Vec<Option<f64>>,
     pub p_rest: Vec<Option<f64>>,
     pub p_rest_adj: Vec<Option<f64>>,
+    /// The adjusted p that says whether this group differs within its segment: the test
+    /// between the two visible groups, or the group against the rest when there are more.
+    pub p_group: Vec<Option<f64>>,
+    /// `p_group` below the significance level: the group's mark in tables and charts.
+    pub differs: Vec<bool>,
+    /// `p_prev_adj` below the significance level: the change's mark.
+    pub changed: Vec<bool>,
+    /// Share minus the whole population's share of the same thing in the same wave (points).
+    pub diff_all: Vec<Option<f64>>,
     pub diff_prev: Vec<Option<f64>>,
     pub diff_lo: Vec<Option<f64>>,
     pub diff_hi: Vec<Option<f64>>,
@@ -70,6 +85,8 @@ pub fn analyse(
         ci_lo: vec![None; len],
         ci_hi: vec![None; len],
         p_rest: vec![None; len],
+        p_group: vec![None; len],
+        diff_all: vec![None; len],
         diff_prev: vec![None; len],
         diff_lo: vec![None; len],
         diff_hi: vec![None; len],
@@ -98,6 +115,20 @@ pub fn analyse(
             sets.entry((rows.wave[i], &rows.segment[i], &rows.key[i]))
                 .or_default()
                 .push(i);
+        }
+    }
+    // Difference from the whole population, same wave and thing.
+    for i in (0..len).filter(|i| visible(*i) && rows.segment[*i] != ALL_SEGMENT) {
+        let whole = index.get(&(
+            rows.wave[i],
+            ALL_SEGMENT,
+            super::ALL_GROUP,
+            rows.key[i].as_str(),
+        ));
+        if let Some(&j) = whole.filter(|j| visible(**j)) {
+            if let (Some(a), Some(b)) = (share(rows, i), share(rows, j)) {
+                out.diff_all[i] = Some(pct(a - b));
+            }
         }
     }
     // Change from the previous wave, same segment, group and thing.
@@ -173,7 +204,32 @@ pub fn analyse(
     for (t, a) in out.tests.iter_mut().zip(adjusted) {
         t.p_adj = a.unwrap_or(t.p);
     }
+    // The test that marks a group: the pair's test, or the group against the rest.
+    let pair_tests: BTreeMap<(i32, &str, &str), f64> = out
+        .tests
+        .iter()
+        .filter(|t| t.test == "z")
+        .map(|t| ((t.wave, t.segment.as_str(), t.key.as_str()), t.p_adj))
+        .collect();
+    for ((wave, segment, key), members) in &sets {
+        let tested: Vec<usize> = members.iter().copied().filter(|i| rows.n[*i] > 0).collect();
+        for &i in &tested {
+            out.p_group[i] = if tested.len() == 2 {
+                pair_tests.get(&(*wave, *segment, *key)).copied()
+            } else {
+                out.p_rest_adj[i]
+            };
+        }
+    }
+    let below = |p: &Option<f64>| p.is_some_and(|p| p < stats.significance);
+    out.differs = out.p_group.iter().map(below).collect();
+    out.changed = out.p_prev_adj.iter().map(below).collect();
     out
+}
+
+/// A cell's proportion, `None` when its base is 0.
+fn share(rows: &Proportions, i: usize) -> Option<f64> {
+    (rows.n[i] > 0).then(|| rows.k[i] as f64 / rows.n[i] as f64)
 }
 
 /// Holm adjustment of `p` within the families given by `family(row)`.
@@ -209,6 +265,17 @@ mod tests {
         }
     }
 
+    /// `analyse` with the default statistics, items (one Holm family) and a single wave.
+    fn plain(r: &Proportions, suppressed: &[bool]) -> Significance {
+        analyse(
+            r,
+            suppressed,
+            &Statistics::default(),
+            |_| String::new(),
+            &BTreeMap::new(),
+        )
+    }
+
     // Expected values from the stats module's own checked functions (which match statsmodels
     // and scipy): here we check the wiring — which counts go into which test and family.
     #[test]
@@ -218,13 +285,7 @@ mod tests {
             (2023, "y", "有", "q1", 645, 725),
             (2023, "y", "無", "q1", 142, 331),
         ]);
-        let s = analyse(
-            &r,
-            &[false; 3],
-            &Statistics::default(),
-            |_| String::new(),
-            &BTreeMap::new(),
-        );
+        let s = plain(&r, &[false; 3]);
         assert_eq!(s.tests.len(), 1);
         let t = &s.tests[0];
         assert_eq!(
@@ -248,13 +309,7 @@ mod tests {
             (2023, "age", "b", "q1", 135, 237),
             (2023, "age", "c", "q1", 153, 212),
         ]);
-        let s = analyse(
-            &r,
-            &[false; 3],
-            &Statistics::default(),
-            |_| String::new(),
-            &BTreeMap::new(),
-        );
+        let s = plain(&r, &[false; 3]);
         let expected =
             chi_square_independence(&[vec![84, 51], vec![135, 102], vec![153, 59]]).unwrap();
         assert_eq!(s.tests[0].test, "chi2");
@@ -274,19 +329,49 @@ mod tests {
             (2023, "age", "b", "q1", 10, 40),
             (2023, "age", "c", "q1", 30, 40),
         ]);
-        let s = analyse(
-            &r,
-            &[true, false, false],
-            &Statistics::default(),
-            |_| String::new(),
-            &BTreeMap::new(),
-        );
+        let s = plain(&r, &[true, false, false]);
         assert_eq!(s.ci_lo[0], None);
         // Only b and c are compared: a z-test of 10/40 vs 30/40.
         let z = two_proportion_z(10, 40, 30, 40).unwrap();
         assert_eq!(s.tests[0].test, "z");
         assert!((s.tests[0].p - z.p).abs() < 1e-15);
         assert!(!s.unstable[1], "a base of 40 is not below 30");
+        // The two visible groups are marked by the test between them, not by a test
+        // against the rest (which needs three groups).
+        assert_eq!(s.p_group[0], None);
+        assert_eq!(s.p_group[1], Some(s.tests[0].p_adj));
+        assert_eq!(s.p_group[2], Some(s.tests[0].p_adj));
+        assert!(s.p_rest_adj.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn groups_are_compared_with_the_whole_population() {
+        // By hand: 30/40 − 50/100 = 0.25 → 25 points; 20/60 − 50/100 = −16.67 points.
+        let r = rows(&[
+            (2023, "all", "全体", "q1", 50, 100),
+            (2023, "s", "a", "q1", 30, 40),
+            (2023, "s", "b", "q1", 20, 60),
+            (2023, "s", "c", "q1", 1, 3),
+        ]);
+        let s = plain(&r, &[false, false, false, true]);
+        assert_eq!(
+            s.diff_all[0], None,
+            "the whole has no difference from itself"
+        );
+        assert!((s.diff_all[1].unwrap() - 25.0).abs() < 1e-9);
+        assert!((s.diff_all[2].unwrap() + 100.0 / 6.0).abs() < 1e-9);
+        assert_eq!(s.diff_all[3], None, "hidden");
+    }
+
+    #[test]
+    fn three_visible_groups_are_marked_against_the_rest() {
+        let r = rows(&[
+            (2023, "age", "a", "q1", 84, 135),
+            (2023, "age", "b", "q1", 135, 237),
+            (2023, "age", "c", "q1", 153, 212),
+        ]);
+        let s = plain(&r, &[false; 3]);
+        assert_eq!(s.p_group, s.p_rest_adj);
     }
 
     #[test]

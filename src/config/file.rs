@@ -114,6 +114,8 @@ pub struct WaveFile {
     /// omitted, the overall number is the sum of the types).
     #[serde(default)]
     pub population: BTreeMap<String, u64>,
+    /// When the survey was open, as the report's 概要 should print it: `"2024年7月1日～7月19日"`.
+    pub period: Option<String>,
 }
 
 /// A fiscal year written as a TOML string (`"R5"`) or integer (`2023`).

@@ -8,9 +8,8 @@ use super::charts::{
     Heatmap, Series,
 };
 use super::items::{segment_items, table_groups};
-use super::marks::significant;
 use super::Report;
-use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
+use crate::aggregate::lookup::ItemCell;
 use crate::pipeline::Segment;
 use anyhow::Result;
 
@@ -22,27 +21,12 @@ pub struct Chart {
     pub png: Vec<u8>,
 }
 
-/// Whether a group's share of an item differs significantly: for a segment of two groups,
-/// the test between them; for more, the group against the rest (Holm-adjusted).
-fn differs(report: &Report, segment: &Segment, two_groups: bool, group: &str, item: &str) -> bool {
-    let (wave, lookup) = (report.year.0, &report.lookup);
-    let p = if two_groups {
-        lookup.item_test(wave, &segment.id, item).map(|t| t.p_adj)
-    } else {
-        lookup
-            .item(wave, &segment.id, group, item)
-            .and_then(|c| c.p_rest_adj)
-    };
-    significant(p, &report.pipeline.statistics)
-}
-
 /// Positive share of every scale item per group of a segment (and 全体), report's wave.
 pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
     let wave = report.year.0;
     let items = segment_items(report, segment);
     let groups = table_groups(report, segment);
     let lookup = &report.lookup;
-    let two = groups.len() == 3;
     let note = |s: &str, g: &str, q: &str| -> CellNote {
         if lookup.item_hidden(wave, s, g, q) {
             return CellNote::Suppressed;
@@ -50,8 +34,7 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         let Some(c) = lookup.item(wave, s, g, q) else {
             return CellNote::Plain;
         };
-        let sig = s != ALL_SEGMENT && differs(report, segment, two, g, q);
-        match (sig, c.unstable) {
+        match (c.differs, c.unstable) {
             (true, true) => CellNote::SignificantUnstable,
             (true, false) => CellNote::Significant,
             (false, true) => CellNote::Unstable,
@@ -96,29 +79,25 @@ pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
     let (wave, lookup) = (report.year.0, &report.lookup);
     let items = segment_items(report, segment);
     let groups: Vec<String> = lookup.segment_groups(report.pipeline, segment);
-    let two = groups.len() == 2;
     let cells = items
         .iter()
         .map(|q| {
-            let overall = lookup
-                .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
-                .and_then(|c| c.share);
             groups
                 .iter()
                 .map(|g| {
                     if lookup.item_hidden(wave, &segment.id, g, &q.id) {
                         return HeatCell::Suppressed;
                     }
-                    match (
-                        lookup
-                            .item(wave, &segment.id, g, &q.id)
-                            .and_then(|c| c.share),
-                        overall,
-                    ) {
-                        (Some(share), Some(all)) => HeatCell::Value {
+                    match lookup.item(wave, &segment.id, g, &q.id) {
+                        Some(&ItemCell {
+                            share: Some(share),
+                            diff_all: Some(diff),
+                            differs,
+                            ..
+                        }) => HeatCell::Value {
                             share,
-                            diff: share - all,
-                            significant: differs(report, segment, two, g, &q.id),
+                            diff,
+                            significant: differs,
                         },
                         _ => HeatCell::Empty,
                     }

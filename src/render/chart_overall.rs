@@ -5,7 +5,7 @@
 use super::chart_data::Chart;
 use super::charts::{
     diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
-    Diverging, DivergingRow, IndicatorPath, PathPoint, Trend, TrendSeries,
+    Diverging, DivergingRow, IndicatorPath, PathPoint, RowShares, Trend, TrendSeries,
 };
 use super::items::{items_by_scale, scale_items};
 use super::Report;
@@ -74,11 +74,7 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
             .map(|q| DivergingRow {
                 label: q.label.clone(),
                 negative_statement: q.negative,
-                counts: report
-                    .lookup
-                    .item(wave, ALL_SEGMENT, ALL_GROUP, &q.id)
-                    // The lookup pads every item to the longest scale's levels.
-                    .map(|c| c.levels.iter().take(scale.levels.len()).copied().collect()),
+                shares: level_shares(report, wave, &q.id, scale.levels.len()),
             })
             .collect();
         let chart = Diverging {
@@ -108,6 +104,25 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
         });
     }
     Ok(out)
+}
+
+/// The whole population's level shares of an item, as the aggregate stage gives them (padded
+/// to the longest scale's levels, so cut to this scale's).
+fn level_shares(report: &Report, wave: i32, item: &str, levels: usize) -> RowShares {
+    if report
+        .lookup
+        .item_hidden(wave, ALL_SEGMENT, ALL_GROUP, item)
+    {
+        return RowShares::Suppressed;
+    }
+    let shares: Option<Vec<f64>> = report
+        .lookup
+        .item(wave, ALL_SEGMENT, ALL_GROUP, item)
+        .and_then(|c| c.level_shares.iter().take(levels).copied().collect());
+    match shares {
+        Some(s) => RowShares::Shares(s),
+        None => RowShares::NoAnswers,
+    }
 }
 
 /// Every scale item's overall share in every wave up to the report's, with intervals.

@@ -5,7 +5,8 @@
 //! their own text (plotters writes `&amp;` and friends).
 
 use super::marks::method_notes;
-use super::sections::Section;
+use super::overview::{status_class, tone_class, View};
+use super::sections::{table_title, Section};
 use super::table::Table;
 use super::Report;
 
@@ -35,34 +36,56 @@ h3 { font-size: 1.05rem; margin-top: 1.6rem; }
 nav ol { columns: 2; font-size: .95rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
-th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; vertical-align: top; }
+th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; vertical-align: top; word-break: keep-all; overflow-wrap: normal; }
 th { background: #eef4f9; position: sticky; top: 0; }
 td { font-variant-numeric: tabular-nums; }
-.note { font-size: .85rem; color: #444; max-width: 60rem; }
+.note, .intro { font-size: .85rem; color: #444; max-width: 60rem; }
+.intro { color: #1a1a1a; font-size: .95rem; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #444; }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: .5rem 1rem; }
+.multiples figure { margin: .25rem 0; }
 .link { font-size: .9rem; }
 .warning { border: 2px solid #d55e00; background: #fff3eb; padding: .5rem .8rem; font-weight: bold; }
+.st-good { background: #e3f1e6; color: #1b5e20; font-weight: bold; }
+.st-bad { background: #fde4d8; color: #a4300b; font-weight: bold; }
+.st-neutral { color: #555; }
+.facts { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; margin: .5rem 0 1rem; padding: 0; }
+.facts div { display: flex; gap: .4rem; }
+.facts dt { color: #555; }
+.facts dd { margin: 0; font-weight: bold; }
+.findings li { margin: .35rem 0; }
+.findings .cite { font-size: .85rem; color: #444; }
+.nowrap { white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 12mm; }
-  body { max-width: none; padding: 0; font-size: 9pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
   h2 { break-before: page; }
-  h2:first-of-type { break-before: auto; }
-  table, figure { break-inside: avoid; }
+  #overview h2 { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  .block, table, figure, .facts { break-inside: avoid; }
   .scroll { overflow: visible; }
   th { position: static; }
-  table { font-size: 7pt; }
+  table { font-size: 9pt; }
+  th, td { padding: .15rem .3rem; }
+  .multiples { grid-template-columns: repeat(3, 1fr); }
+  a { color: inherit; text-decoration: none; }
 }
 "#;
 
-fn table_html(t: &Table) -> String {
+/// One table with its heading and note, kept together on a page; `id` is its link anchor.
+fn table_html(t: &Table, id: &str) -> String {
     let (headers, rows) = match &t.compact {
         Some((h, r)) => (h, r),
         None => (&t.headers, &t.rows),
     };
-    let mut out = format!("<h3>{}</h3>\n", escape(&t.title));
+    let mut out = format!(
+        "<div class=\"block\" id=\"{}\">\n<h3>{}</h3>\n",
+        escape(id),
+        escape(&t.title)
+    );
     if rows.is_empty() {
         out.push_str("<p>（該当なし）</p>\n");
     } else {
@@ -74,7 +97,12 @@ fn table_html(t: &Table) -> String {
         for r in rows {
             out.push_str("<tr>");
             for c in r {
-                out.push_str(&format!("<td>{}</td>", escape(c)));
+                match status_class(c) {
+                    Some(class) => {
+                        out.push_str(&format!("<td class=\"{class}\">{}</td>", escape(c)))
+                    }
+                    None => out.push_str(&format!("<td>{}</td>", escape(c))),
+                }
             }
             out.push_str("</tr>\n");
         }
@@ -82,6 +110,57 @@ fn table_html(t: &Table) -> String {
     }
     if !t.note.is_empty() {
         out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(&t.note)));
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// The link anchor of the table with file stem `stem`.
+fn table_anchor(stem: &str) -> String {
+    format!("t-{stem}")
+}
+
+/// The 概要: facts, every KGI/KPI with its status in colour and words, the findings.
+fn overview_html(view: &View, sections: &[Section]) -> String {
+    let mut out = String::from("<dl class=\"facts\">\n");
+    for (k, v) in &view.facts {
+        out.push_str(&format!(
+            "<div><dt>{}</dt><dd>{}</dd></div>\n",
+            escape(k),
+            escape(v)
+        ));
+    }
+    out.push_str("</dl>\n");
+    if !view.indicators.is_empty() {
+        out.push_str("<div class=\"block\">\n<h3>KGI・KPI の判定</h3>\n<table>\n<thead><tr><th>区分</th><th>指標</th><th>現在値</th><th>目標</th><th>判定</th></tr></thead>\n<tbody>\n");
+        for i in &view.indicators {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td class=\"{}\">{}</td></tr>\n",
+                escape(&i.level),
+                escape(&i.name),
+                escape(&i.current),
+                escape(&i.target),
+                tone_class(i.tone),
+                escape(&i.status)
+            ));
+        }
+        out.push_str("</tbody></table>\n</div>\n");
+    }
+    if !view.findings.is_empty() {
+        out.push_str("<div class=\"block\">\n<h3>主な結果</h3>\n<ol class=\"findings\">\n");
+        for f in &view.findings {
+            let cite = table_title(sections, &f.table)
+                .map(|t| {
+                    format!(
+                        " <a class=\"cite\" href=\"#{}\">（表「{}」）</a>",
+                        escape(&table_anchor(&f.table)),
+                        escape(t)
+                    )
+                })
+                .unwrap_or_default();
+            out.push_str(&format!("<li>{}{cite}</li>\n", escape(&f.text)));
+        }
+        out.push_str("</ol>\n</div>\n");
     }
     out
 }
@@ -119,9 +198,15 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
             escape(&s.id),
             escape(&s.title)
         ));
+        if let Some(view) = &s.overview {
+            out.push_str(&overview_html(view, sections));
+        }
+        for p in &s.intro {
+            out.push_str(&format!("<p class=\"intro\">{}</p>\n", escape(p)));
+        }
         for n in &s.tables {
             if n.in_report {
-                out.push_str(&table_html(&n.table));
+                out.push_str(&table_html(&n.table, &table_anchor(&n.stem)));
             } else {
                 out.push_str(&format!(
                     "<p class=\"link\">{}: <code>tables/{}.csv</code></p>\n",
@@ -130,6 +215,9 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
                 ));
             }
         }
+        if s.multiples {
+            out.push_str("<div class=\"multiples\">\n");
+        }
         for c in &s.charts {
             out.push_str(&format!(
                 "<figure role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
@@ -137,6 +225,9 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
                 c.svg.trim(),
                 escape(&c.alt)
             ));
+        }
+        if s.multiples {
+            out.push_str("</div>\n");
         }
         out.push_str("</section>\n");
     }
@@ -166,8 +257,9 @@ mod tests {
         let mut t = Table::new("表<1>", vec!["設問".into()]);
         t.rows.push(vec!["<b>&</b>".into()]);
         t.note = "注<>".into();
-        let h = table_html(&t);
+        let h = table_html(&t, "t-x");
         assert!(h.contains("<h3>表&lt;1&gt;</h3>"));
+        assert!(h.contains("id=\"t-x\""));
         assert!(h.contains("<td>&lt;b&gt;&amp;&lt;/b&gt;</td>"));
         assert!(h.contains("注&lt;&gt;"));
         assert!(!h.contains("<b>"));

@@ -9,30 +9,51 @@ use super::marks::{
 use super::table::Table;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
-use crate::pipeline::{Base, Question, QuestionKind, Scale, Segment, SegmentBy};
+use crate::pipeline::{Base, Question, Scale, Segment, SegmentBy};
 
 /// The scale questions, in questionnaire order.
 pub fn scale_items<'a>(report: &Report<'a>) -> Vec<&'a Question> {
-    report
-        .pipeline
-        .questions
-        .iter()
-        .filter(|q| matches!(q.kind, QuestionKind::Scale { .. }))
-        .collect()
+    report.pipeline.scale_items()
 }
 
-/// The scale items compared across a segment's groups: all of them, except that a split
-/// segment leaves out the question that defines it (its shares are 100 % and 0 % by
-/// construction), as Otaru's やりがい table does.
+/// The scale items compared across a segment's groups (see [`crate::pipeline::Pipeline::segment_items`]).
 pub fn segment_items<'a>(report: &Report<'a>, segment: &Segment) -> Vec<&'a Question> {
-    let pipeline = report.pipeline;
-    scale_items(report)
-        .into_iter()
-        .filter(|q| match &segment.by {
-            SegmentBy::Split { question, .. } => pipeline.questions[*question].id != q.id,
-            _ => true,
-        })
-        .collect()
+    report.pipeline.segment_items(segment)
+}
+
+/// What a segment's groups are, in plain Japanese, for the top of its section: for a split,
+/// which answers put a respondent in each group.
+pub fn segment_intro(report: &Report, segment: &Segment) -> Vec<String> {
+    let p = report.pipeline;
+    match &segment.by {
+        SegmentBy::Split { question, groups } => {
+            let q = &p.questions[*question];
+            let Some(scale) = p.scale_of(q) else {
+                return vec![];
+            };
+            let (agree, other) = scale.levels.split_at(scale.positive.min(scale.levels.len()));
+            vec![
+                format!(
+                    "「{}」は設問「{}」に「{}」と答えた人、「{}」は「{}」と答えた人です（無回答の人はどちらにも入りません）。",
+                    groups[0],
+                    q.label,
+                    agree.join("」「"),
+                    groups[1],
+                    other.join("」「"),
+                ),
+                format!(
+                    "この設問自体は比べる設問から除いています（{}は定義上100%、{}は0%になるため）。{} は2つのグループの差が有意な設問です。",
+                    groups[0],
+                    groups[1],
+                    marks::SIGNIFICANT
+                ),
+            ]
+        }
+        _ => vec![format!(
+            "各グループの値を全体と比べます。{} はそのグループとそれ以外のグループとの差が有意なことを示します。",
+            marks::SIGNIFICANT
+        )],
+    }
 }
 
 /// The label of an item as tables show it; negative statements are marked.
@@ -134,11 +155,7 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         format!("{}の分析（{}）", segment.label, report.year),
         headers,
     );
-    let rest = if groups.len() > 3 {
-        format!("各グループの {} は、そのグループとそれ以外のグループとの2群の比率の差のz検定（Holm 法で表ごとに調整）が有意であることを示します。", marks::SIGNIFICANT)
-    } else {
-        String::new()
-    };
+    let rest = format!("各グループの {} は、表示しているグループが2つならその2つの間の差、3つ以上ならそのグループとそれ以外のグループとの差（2群の比率の差のz検定、Holm 法で表ごとに調整）が有意であることを示します。", marks::SIGNIFICANT);
     t.note = format!(
         "{} {} 群間の検定は、表示しているグループの間で肯定的回答の割合に差があるかの検定（2群はz検定、3群以上はχ²独立性検定）で、p値は表の中の設問の数で Holm 法により調整しています。{rest}",
         share_note(report, &items),
@@ -156,12 +173,7 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
             }
             let cell = report.lookup.item(wave, s, g, &q.id);
             let mark = cell
-                .map(|c| {
-                    marks(
-                        significant(c.p_rest_adj, stats),
-                        c.unstable && c.n_valid > 0,
-                    )
-                })
+                .map(|c| marks(c.differs, c.unstable && c.n_valid > 0))
                 .unwrap_or_default();
             row.push(share(cell.and_then(|c| c.share)));
             row.push(share(cell.and_then(|c| c.share_negative)));
@@ -308,10 +320,13 @@ pub fn trend(report: &Report) -> Table {
             ]);
         }
         let now_cell = value(report.year.0);
-        let now = now_cell.and_then(|c| c.share);
         for w in &earlier {
-            let then = value(w.0).and_then(|c| c.share);
-            row.push(change(now.zip(then).map(|(a, b)| a - b), 1));
+            row.push(change(
+                report
+                    .lookup
+                    .change(report.year.0, ALL_SEGMENT, ALL_GROUP, &q.id, w.0),
+                1,
+            ));
         }
         if has_previous {
             let p = now_cell.and_then(|c| c.p_prev_adj);
@@ -319,7 +334,7 @@ pub fn trend(report: &Report) -> Table {
                 bound(now_cell.and_then(|c| c.diff_ci).map(|c| c.0)),
                 bound(now_cell.and_then(|c| c.diff_ci).map(|c| c.1)),
                 p_value(p),
-                if significant(p, stats) {
+                if now_cell.is_some_and(|c| c.changed) {
                     marks::SIGNIFICANT.into()
                 } else {
                     String::new()
@@ -378,7 +393,10 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
             }
             let cell = report.lookup.item(wave, s, g, &q.id);
             let p = cell.and_then(|c| c.p_prev_adj);
-            let mark = marks(significant(p, stats), cell.is_some_and(|c| c.unstable));
+            let mark = marks(
+                cell.is_some_and(|c| c.changed),
+                cell.is_some_and(|c| c.unstable),
+            );
             let diff = cell.and_then(|c| c.diff_prev);
             row.extend([
                 change(diff, 1),

@@ -2,7 +2,8 @@
 //! host or in an editor.
 
 use super::marks::method_notes;
-use super::sections::Section;
+use super::overview::View;
+use super::sections::{table_title, Section};
 use super::Report;
 
 /// The whole Markdown report.
@@ -20,6 +21,12 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
     }
     for s in sections {
         md.push_str(&format!("## {}\n\n", s.title));
+        if let Some(view) = &s.overview {
+            md.push_str(&overview_markdown(view, sections));
+        }
+        for p in &s.intro {
+            md.push_str(&format!("{p}\n\n"));
+        }
         for n in &s.tables {
             if n.in_report {
                 md.push_str(&n.table.to_markdown());
@@ -37,6 +44,42 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
     md.push_str("## 方法についての注記\n\n");
     for note in method_notes(&report.pipeline.statistics) {
         md.push_str(&format!("- {note}\n"));
+    }
+    md
+}
+
+/// The 概要 in Markdown: facts, the KGI/KPI status table, the findings with their tables.
+fn overview_markdown(view: &View, sections: &[Section]) -> String {
+    let mut md: String = view
+        .facts
+        .iter()
+        .map(|(k, v)| format!("- {k}: **{v}**\n"))
+        .collect();
+    md.push('\n');
+    if !view.indicators.is_empty() {
+        md.push_str("### KGI・KPI の判定\n\n| 区分 | 指標 | 現在値 | 目標 | 判定 |\n|---|---|---|---|---|\n");
+        for i in &view.indicators {
+            md.push_str(&format!(
+                "| {} | {} | {} | {} | **{}** |\n",
+                i.level, i.name, i.current, i.target, i.status
+            ));
+        }
+        md.push('\n');
+    }
+    if !view.findings.is_empty() {
+        md.push_str("### 主な結果\n\n");
+        for (k, f) in view.findings.iter().enumerate() {
+            let cite = table_title(sections, &f.table)
+                .map(|t| {
+                    format!(
+                        "（表「{t}」: [tables/{}.md](tables/{}.md)）",
+                        f.table, f.table
+                    )
+                })
+                .unwrap_or_default();
+            md.push_str(&format!("{}. {}{cite}\n", k + 1, f.text));
+        }
+        md.push('\n');
     }
     md
 }

@@ -1,16 +1,40 @@
-//! Marks and method notes shared by the tables: significance (*), unstable base (※),
-//! suppressed group (＊), p-values and interval bounds as text.
+//! The one vocabulary of marks, shared by tables and charts: significance (*), unstable base
+//! (※), suppressed (x, as in Japan's official statistics, where 「x」 means 秘匿 — so it cannot
+//! be mistaken for the significance star), plus p-values and interval bounds as text and the
+//! method notes.
 
 use super::format::number;
-use super::lookup::TestCell;
+use crate::aggregate::lookup::TestCell;
 use crate::pipeline::Statistics;
 
 /// Shown instead of every number of a suppressed group or cell.
-pub const SUPPRESSED: &str = "＊";
+pub const SUPPRESSED: &str = "x";
+/// Drawn in a chart where a suppressed bar or cell would be.
+pub const SUPPRESSED_LABEL: &str = "x 秘匿";
+/// A chart legend's explanation of [`SUPPRESSED_LABEL`].
+pub const SUPPRESSED_NOTE: &str = "x 秘匿: 人数が少ないため非表示";
 /// After a value whose difference is significant (Holm-adjusted p below the level).
 pub const SIGNIFICANT: &str = "*";
 /// After a value whose base is below the unstable threshold.
 pub const UNSTABLE: &str = "※";
+
+/// A chart legend's explanation of [`SIGNIFICANT`] and [`UNSTABLE`].
+pub const SIGNIFICANT_NOTE: &str = "* 有意差あり（Holm 調整後）";
+pub const UNSTABLE_NOTE: &str = "※ 回答数が少なく不安定";
+
+/// The marks after a value printed in a chart: `" *"`, `" ※"`, `" * ※"` or nothing.
+pub fn chart_suffix(significant: bool, unstable: bool) -> String {
+    let mut s = String::new();
+    if significant {
+        s.push(' ');
+        s.push_str(SIGNIFICANT);
+    }
+    if unstable {
+        s.push(' ');
+        s.push_str(UNSTABLE);
+    }
+    s
+}
 
 /// Whether an adjusted p-value is significant at the configured level.
 pub fn significant(p: Option<f64>, stats: &Statistics) -> bool {
@@ -78,17 +102,22 @@ pub fn method_note(stats: &Statistics) -> String {
     )
 }
 
-/// The method notes that close every report.
+/// The method notes that close every report: first what a reader needs to read the numbers
+/// (in plain words), then the methods by name for those who check them.
 pub fn method_notes(stats: &Statistics) -> Vec<String> {
+    let ci = ci_label(stats);
+    let level = number(stats.confidence * 100.0, 0);
     vec![
+        format!("【区間（{ci}）とは】アンケートは職員の一部の回答なので、割合には誤差があります。{ci}は「本当の値はおおむねこの範囲にある」という幅で、同じ調査を何度も行えば{level}%の回でこの幅が本当の値を含みます。回答数（n）が少ないほど幅は広くなります。"),
+        format!("【{SIGNIFICANT} の意味】グループの差や前年度からの変化に {SIGNIFICANT} があるときは、その差が誤差では説明しにくい（統計的に有意な）ことを示します。{SIGNIFICANT} がない差は、誤差の範囲かもしれないので、大きく見えても断定しないでください。設問が多いほど偶然の差が出やすいため、表ごとにまとめて厳しめに判定しています（Holm 法）。"),
+        format!("【{UNSTABLE} の意味】回答数（n）が {} 未満の値には {UNSTABLE} を付けています。値が年ごとに大きく動きやすいので、参考程度に見てください。", stats.unstable_below),
+        format!("【{SUPPRESSED} の意味（秘匿）】回答者が {} 人未満のグループやセルは、個人の回答が分からないよう、表・グラフ・出力ファイルのすべてで数値を {SUPPRESSED} に置き換えています（政府統計の「x＝秘匿」と同じ記号です）。一つだけ隠すと合計から逆算できてしまう場合は、次に小さいグループも隠しています。", stats.min_group),
+        "【判定】KGI・KPI の「順調」「遅れ」は、基準値から目標値まで毎年同じだけ進むとした経路上の今年度の値と比べた判定です。「低いほど良い」指標は向きを逆にして判定します。基準年に既に目標を満たしている指標は、目標値を保てているかで判定します。".into(),
         "割合は、その設問に回答した人を分母とします（無回答は含みません）。条件付きの設問（例: 満足していない理由）は、尋ねた人のうち回答した人が分母です。分母（n）は常に割合の隣に示します。".into(),
         "割合は小数第2位を四捨五入して小数第1位まで示します。計算はすべて四捨五入前の値で行っています。".into(),
         "肯定的回答は、尺度の上位の選択肢（4段階では「そう思う」「どちらかと言えばそう思う」）です。「否定的設問」（例: 仕事を辞めたい）は割合が高いほど望ましくありません。".into(),
-        format!("{}は Wilson のスコア区間、年度間の差の区間は Newcombe のハイブリッドスコア区間、平均値の区間は t 分布による区間です。", ci_label(stats)),
-        format!("群間の差は、2群では比率の差のz検定、3群以上ではχ²独立性検定と各グループ対それ以外のz検定で調べ、p値は表ごとに Holm 法で調整しています。調整後の p 値が {} 未満のとき {} を付けます。", number(stats.significance, 2), SIGNIFICANT),
-        format!("回答数（n）が {} 未満の値は不安定なため {} を付けます。", stats.unstable_below, UNSTABLE),
-        format!("回答者が {} 人未満のグループやセルは、個人が特定されないよう、表・グラフ・出力ファイルのすべてで数値を {} に置き換えています。一つだけ秘匿すると合計から逆算できてしまう場合は、次に小さいグループも秘匿しています。", stats.min_group, SUPPRESSED),
-        "KGI・KPI の進捗率は基準値から目標値までの距離のうち進んだ割合、「順調」「遅れ」は基準値から目標値への直線上の今年度の値と比べた判定です。「低いほど良い」指標は向きを逆にして判定します。".into(),
+        format!("（方法の名称）{ci}は Wilson のスコア区間、年度間の差の区間は Newcombe のハイブリッドスコア区間、平均値の区間は t 分布による区間です。群間の差は、2群では比率の差のz検定、3群以上ではχ²独立性検定と各グループ対それ以外のz検定で調べ、p値は表ごとに Holm 法で調整しています。調整後の p 値が {} 未満のとき {SIGNIFICANT} を付けます。", number(stats.significance, 2)),
+        "（概要の選び方）概要の「主な結果」は次の決まった規則で選んでいます: ① 遅れている KGI は1件ずつ、遅れている KPI はまとめて1件、② 全体で前年度から有意に変化した設問（差の大きい順に3件まで。なければその旨）、③ やりがい有・無など2つに分けた比較で有意な差のある設問（差の大きい順に3件まで）、④ 年代別・属性別で全体より有意に望ましくない値（差の大きい順に3件まで）。全部で8件までです。".into(),
     ]
 }
 

@@ -11,28 +11,30 @@ pub mod format;
 mod html;
 mod indicator_table;
 mod items;
-pub mod lookup;
 mod markdown;
 pub mod marks;
+mod overview;
 mod quality_tables;
 mod reasons;
 mod sections;
 pub mod table;
 mod xlsx;
 
+use crate::aggregate::lookup::Lookup;
 use crate::clean::{UnmatchedGroup, UnmatchedValue};
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::IndicatorRow;
 use crate::pipeline::Pipeline;
 use crate::quality::{Accounting, Issue};
 use anyhow::{Context, Result};
-use lookup::Lookup;
 use std::path::{Path, PathBuf};
 
 /// Everything a report is made from.
 pub struct Report<'a> {
     pub pipeline: &'a Pipeline,
     pub lookup: Lookup,
+    /// The 概要: the survey at a glance and the findings, chosen by the findings stage.
+    pub overview: crate::findings::Overview,
     /// The report's wave.
     pub year: FiscalYear,
     /// Waves up to and including `year`, oldest first.

@@ -2,10 +2,10 @@
 //! options per group (回答数の多いもの), for every segment.
 
 use super::format::share;
-use super::lookup::OptionCell;
 use super::marks::{bound, ci_label, marks, method_note, p_value, significant, SUPPRESSED};
 use super::table::Table;
 use super::Report;
+use crate::aggregate::lookup::OptionCell;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::{Question, QuestionKind, Statistics};
 
@@ -100,7 +100,7 @@ pub(super) fn test_note(stats: &Statistics) -> String {
 }
 
 /// Base, count, share, rank, interval, group test and marks of an option in a group; all
-/// `＊` when the cell is suppressed, and nothing when the option has no row.
+/// `x` when the cell is suppressed, and nothing when the option has no row.
 pub(super) fn option_row(
     report: &Report,
     wave: i32,

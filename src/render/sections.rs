@@ -5,7 +5,7 @@
 use super::chart_data::{self, Chart};
 use super::chart_overall;
 use super::table::Table;
-use super::{aggregate_tables, indicator_table, items, quality_tables, reasons, Report};
+use super::{aggregate_tables, indicator_table, items, overview, quality_tables, reasons, Report};
 use crate::pipeline::SegmentBy;
 use anyhow::Result;
 
@@ -37,8 +37,37 @@ pub struct Section {
     /// Anchor for links (`kgi`, `segment-age`, …).
     pub id: String,
     pub title: String,
+    /// Paragraphs before the tables: what the section's groups mean, in plain Japanese.
+    pub intro: Vec<String>,
+    /// The 概要 (first section only).
+    pub overview: Option<overview::View>,
     pub tables: Vec<Named>,
     pub charts: Vec<Chart>,
+    /// Draw the charts small, several to a row (the indicator paths).
+    pub multiples: bool,
+}
+
+impl Section {
+    fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Section {
+            id: id.into(),
+            title: title.into(),
+            intro: vec![],
+            overview: None,
+            tables: vec![],
+            charts: vec![],
+            multiples: false,
+        }
+    }
+}
+
+/// The title of the table with file stem `stem`, for the 概要's citations.
+pub fn table_title<'a>(sections: &'a [Section], stem: &str) -> Option<&'a str> {
+    sections
+        .iter()
+        .flat_map(|s| &s.tables)
+        .find(|n| n.stem == stem)
+        .map(|n| n.table.title.as_str())
 }
 
 /// The data-quality tables alone (what `check` writes). The row-level table is only linked
@@ -54,27 +83,26 @@ pub fn quality_tables(report: &Report) -> Vec<Named> {
     ]
 }
 
-/// Every section in reading order: KGI/KPI status, the segment analyses (age bands first,
-/// then splits such as やりがい, then the other attributes), reasons, trends, response
-/// rates and data quality.
+/// Every section in reading order: the 概要, KGI/KPI status, the segment analyses (splits
+/// such as やりがい first, then age bands, then the other attributes), reasons, trends,
+/// response rates and data quality.
 pub fn sections(report: &Report) -> Result<Vec<Section>> {
-    let mut out = vec![Section {
-        id: "kgi".into(),
-        title: "KGI・KPI の状況".into(),
-        tables: vec![named(
-            "indicators",
-            indicator_table::indicator_table(report),
-        )],
-        charts: chart_overall::indicator_charts(report)?,
-    }];
-    let rank = |by: &SegmentBy| match by {
-        SegmentBy::Age => 0,
-        SegmentBy::Split { .. } => 1,
-        SegmentBy::Attribute(_) => 2,
-    };
-    let mut segments: Vec<_> = report.pipeline.segments.iter().collect();
-    segments.sort_by_key(|s| rank(&s.by));
-    for s in segments {
+    let mut out = vec![
+        Section {
+            overview: Some(overview::view(report)),
+            ..Section::new("overview", "概要")
+        },
+        Section {
+            tables: vec![named(
+                "indicators",
+                indicator_table::indicator_table(report),
+            )],
+            charts: chart_overall::indicator_charts(report)?,
+            multiples: true,
+            ..Section::new("kgi", "KGI・KPI の状況")
+        },
+    ];
+    for s in report.pipeline.segments_in_report_order() {
         let mut tables = Vec::new();
         if matches!(s.by, SegmentBy::Split { .. }) {
             tables.push(named(
@@ -90,13 +118,13 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             tables.push(named(format!("change_by_{}", s.id), t));
         }
         out.push(Section {
-            id: format!("segment-{}", s.id),
-            title: format!("{}の分析", s.label),
+            intro: items::segment_intro(report, s),
             tables,
             charts: vec![
                 chart_data::segment_chart(report, s)?,
                 chart_data::segment_heatmap(report, s)?,
             ],
+            ..Section::new(format!("segment-{}", s.id), format!("{}の分析", s.label))
         });
     }
     let reasons: Vec<Named> = reasons::choice_questions(report)
@@ -119,10 +147,8 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         reasons.push(named("free_text", t));
     }
     out.push(Section {
-        id: "reasons".into(),
-        title: "選択式設問（理由など）と自由記述".into(),
         tables: reasons,
-        charts: vec![],
+        ..Section::new("reasons", "選択式設問（理由など）と自由記述")
     });
     let mut trend_charts = vec![chart_overall::trend_chart(report)?];
     trend_charts.extend(chart_overall::levels_charts(report)?);
@@ -137,10 +163,9 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         file_only("aggregate_options", aggregate_tables::options_long(report)),
     ]);
     out.push(Section {
-        id: "trend".into(),
-        title: "経年変化と回答の分布".into(),
         tables: trend_tables,
         charts: trend_charts,
+        ..Section::new("trend", "経年変化と回答の分布")
     });
     let mut quality = vec![named(
         "response_rates",
@@ -148,10 +173,8 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
     )];
     quality.extend(quality_tables(report));
     out.push(Section {
-        id: "quality".into(),
-        title: "回答率とデータの品質".into(),
         tables: quality,
-        charts: vec![],
+        ..Section::new("quality", "回答率とデータの品質")
     });
     Ok(out)
 }

@@ -31,7 +31,7 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// What a column holds. Cells that do not parse as numbers (markers such as ＊ or -) stay text.
+/// What a column holds. Cells that do not parse as numbers (markers such as x or -) stay text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Text,

@@ -2,7 +2,7 @@
 //! the same tables as the CSV files so Excel shows exactly their numbers.
 //!
 //! Percentages are stored as numbers with a `%` format (62.2 → 0.622 shown as 62.2%), other
-//! numbers with the decimals they are printed with; markers (＊, -, <0.001) stay text. Header
+//! numbers with the decimals they are printed with; markers (x, -, <0.001) stay text. Header
 //! rows are frozen, widths follow the display width of Japanese text (rust_xlsxwriter's
 //! autofit undercounts it), and native Excel charts show the age-band shares and the
 //! progress of each KGI/KPI. The creation time is fixed so the file is the same on every run.

@@ -131,6 +131,11 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
                 source,
                 population,
                 population_total,
+                period: w
+                    .period
+                    .as_ref()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty()),
             });
         }
     }

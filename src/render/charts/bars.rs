@@ -95,7 +95,7 @@ fn band_height(n_series: usize) -> f64 {
 /// width is 1000 px; the height grows with categories × series. Each bar carries its value with
 /// one decimal (see [`format_one_decimal`](super::format_one_decimal)) and the marks of its
 /// [`CellNote`]; `None` values draw no bar. Intervals are whiskers; suppressed cells show only
-/// "＊秘匿". The legend explains each mark the chart shows (interval, "*", "※", "＊秘匿").
+/// "x 秘匿". The legend explains each mark the chart shows (interval, "*", "※", "x 秘匿").
 ///
 /// Errors: a series whose number of values differs from the number of categories, a non-empty
 /// `intervals` or `notes` of another length, or a non-empty `negative` of another length. Empty categories, no series and all-`None` values

@@ -1,6 +1,6 @@
 //! The cells of the bar chart (one per category and series) and how each is to be read: the
 //! [`CellNote`] of a cell, the marks appended to its printed value ("*" significant, "※"
-//! unstable), its 95 % confidence interval whisker, the "＊秘匿" marker drawn instead of a
+//! unstable), its 95 % confidence interval whisker, the "x 秘匿" marker drawn instead of a
 //! suppressed cell, and the legend lines explaining the marks a chart uses.
 
 use anyhow::Result;
@@ -14,17 +14,16 @@ use super::font::{text_style, text_width};
 use super::legend::{LegendItem, Symbol};
 use super::numbers::format_one_decimal;
 
-/// Font size of the printed values and of the "＊秘匿" marker.
+/// Font size of the printed values and of the "x 秘匿" marker.
 const VALUE_PX: f64 = 11.0;
 /// Length of a whisker's end caps (a bar is 12 px high).
 const CAP_PX: f64 = 8.0;
 
 /// Printed instead of a suppressed cell.
-pub(super) const SUPPRESSED_MARK: &str = "＊秘匿";
+pub(super) use crate::render::marks::SUPPRESSED_LABEL as SUPPRESSED_MARK;
+pub(super) use crate::render::marks::SUPPRESSED_NOTE;
 /// Legend lines explaining the marks (only those a chart uses are shown).
-pub(super) const SIGNIFICANT_NOTE: &str = "* 有意差あり（Holm 調整後）";
-pub(super) const UNSTABLE_NOTE: &str = "※ 回答数が少なく不安定";
-pub(super) const SUPPRESSED_NOTE: &str = "＊秘匿: 人数が少ないため非表示";
+pub(super) use crate::render::marks::{SIGNIFICANT_NOTE, UNSTABLE_NOTE};
 /// Legend label of the whisker symbol.
 pub(super) const INTERVAL_NOTE: &str = "95%信頼区間";
 
@@ -41,7 +40,7 @@ pub enum CellNote {
     /// Both: " * ※" follows the printed value ("62.3 * ※").
     SignificantUnstable,
     /// Confidential (the group is too small): no bar, no whisker and no number, whatever value
-    /// and interval are given; "＊秘匿" is printed where the bar would start.
+    /// and interval are given; "x 秘匿" is printed where the bar would start.
     Suppressed,
 }
 
@@ -55,18 +54,16 @@ impl CellNote {
     }
 
     /// Text appended to the printed value.
-    fn suffix(self) -> &'static str {
-        match self {
-            CellNote::Plain | CellNote::Suppressed => "",
-            CellNote::Significant => " *",
-            CellNote::Unstable => " ※",
-            CellNote::SignificantUnstable => " * ※",
-        }
+    fn suffix(self) -> String {
+        crate::render::marks::chart_suffix(
+            matches!(self, CellNote::Significant | CellNote::SignificantUnstable),
+            matches!(self, CellNote::Unstable | CellNote::SignificantUnstable),
+        )
     }
 }
 
 /// What is drawn for one cell: the bar and its printed value (a finite value), the whisker (a
-/// finite interval, drawn with or without a bar), or only the "＊秘匿" marker (suppressed).
+/// finite interval, drawn with or without a bar), or only the "x 秘匿" marker (suppressed).
 pub(super) struct Cell {
     value: Option<f64>,
     interval: Option<(f64, f64)>,
@@ -115,7 +112,7 @@ pub(super) struct CellPlace<'a> {
 }
 
 /// Draws a cell: its bar in `color`, its whisker across the bar's middle, and its printed value
-/// right of both; for a suppressed cell only the "＊秘匿" marker.
+/// right of both; for a suppressed cell only the "x 秘匿" marker.
 pub(super) fn draw_cell<DB: Backend>(
     area: &Area<DB>,
     cell: &Cell,
@@ -158,7 +155,7 @@ pub(super) fn suffix_room(series: &[Series], n: usize) -> f64 {
         .iter()
         .flat_map(|s| (0..n).map(move |i| Cell::of(s, i)))
         .filter(|c| c.value.is_some())
-        .map(|c| text_width(c.note.suffix(), VALUE_PX))
+        .map(|c| text_width(&c.note.suffix(), VALUE_PX))
         .fold(0.0, f64::max)
 }
 
@@ -369,7 +366,7 @@ mod tests {
         )]);
         let svg = grouped_bars_svg(&plain).unwrap();
         assert!(legend_notes(&svg).is_empty());
-        assert!(!svg.contains('※') && !svg.contains('＊') && !svg.contains(" *"));
+        assert!(!svg.contains('※') && !svg.contains("x 秘匿") && !svg.contains(" *"));
 
         // Notes and intervals that mark nothing change nothing: all Plain, all None, and a mark
         // on a cell without a value (nothing printed, so nothing to explain).

@@ -30,7 +30,7 @@ pub(super) const NEGATIVE_BAND_COLOR: RGBColor = RGBColor(0xFC, 0xEE, 0xEF);
 pub(super) const ACTUAL_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 pub(super) const TARGET_COLOR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
-/// Confidence interval whiskers (both charts) and the "＊秘匿" marker of suppressed bar cells.
+/// Confidence interval whiskers (both charts) and the "x 秘匿" marker of suppressed bar cells.
 pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);
 /// The neutral middle of a scale (どちらともいえない), neither good nor bad.

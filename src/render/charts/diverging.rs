@@ -37,10 +37,20 @@ pub struct DivergingRow {
     /// label gets "▼" and is drawn in red, and its agreeing levels are drawn in the orange (bad)
     /// colours and the others in blue.
     pub negative_statement: bool,
-    /// Number of answers per level, in the order of [`Diverging::levels`]. `None`: suppressed
-    /// (too few respondents), "＊秘匿" is drawn instead of the bar. A row whose counts add up to 0
-    /// draws no bar.
-    pub counts: Option<Vec<u32>>,
+    /// The share of each level (percent of those who answered, computed by the aggregate
+    /// stage), or why there is no bar.
+    pub shares: RowShares,
+}
+
+/// What one row of a [`Diverging`] chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowShares {
+    /// Suppressed (too few respondents): the hidden mark is drawn instead of the bar.
+    Suppressed,
+    /// Nobody answered: no bar.
+    NoAnswers,
+    /// Percent per level, in the order of [`Diverging::levels`].
+    Shares(Vec<f64>),
 }
 
 /// A diverging stacked bar chart: one row per statement, each a 100 % bar split at 0.
@@ -81,7 +91,7 @@ const SWAPPED_NOTE: &str = "色を反転（青が望ましい側）:";
 ///
 /// Layout: title; legend (the levels with their colours; when there are negative statements a
 /// second row with the note "▼ 否定的な設問（高いほど望ましくない）" and the swapped colours; the
-/// "＊秘匿" note when a row is suppressed); one 40 px band per row with its label on the left
+/// "x 秘匿" note when a row is suppressed); one 40 px band per row with its label on the left
 /// (wrapped, "▼" and red for negative statements, on a tinted band) and its bar; the axis in
 /// percent of the row's answers on both sides of 0, as far as the largest side total needs (a
 /// multiple of 20, at most 100), captioned "← 否定的回答（%）" and "肯定的回答（%） →". The
@@ -90,7 +100,7 @@ const SWAPPED_NOTE: &str = "色を反転（青が望ましい側）:";
 /// half-up); each side's total is printed with one decimal past the end of the bar. The width is
 /// 1000 px.
 ///
-/// Errors: `positive` larger than the number of levels, or a row whose counts are not one per
+/// Errors: `positive` larger than the number of levels, or a row whose shares are not one per
 /// level. No rows, suppressed rows and rows without answers are drawn without error.
 pub fn diverging_svg(chart: &Diverging) -> Result<String> {
     diverging(chart, Svg)
@@ -130,18 +140,33 @@ pub(super) fn level_color(
 
 /// The shares (percent) of a row's levels, or `None` when it draws no bar (suppressed, or no
 /// answers).
-fn shares(row: &DivergingRow) -> Option<Vec<f64>> {
-    let counts = row.counts.as_ref()?;
-    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    (total > 0).then(|| {
-        counts
-            .iter()
-            .map(|&c| f64::from(c) / total as f64 * 100.0)
-            .collect()
-    })
+fn shares(row: &DivergingRow) -> Option<&[f64]> {
+    match &row.shares {
+        RowShares::Shares(s) => Some(s),
+        _ => None,
+    }
 }
 
-/// The legend: the levels' colours, the swapped colours of negative statements, the "＊秘匿"
+/// Shares from answer counts, for test and preview data (the report's rows take the
+/// aggregate stage's shares).
+#[cfg(test)]
+pub(super) fn from_counts(counts: Option<Vec<u32>>) -> RowShares {
+    let Some(counts) = counts else {
+        return RowShares::Suppressed;
+    };
+    let total: u32 = counts.iter().sum();
+    if total == 0 {
+        return RowShares::NoAnswers;
+    }
+    RowShares::Shares(
+        counts
+            .iter()
+            .map(|&c| f64::from(c) / f64::from(total) * 100.0)
+            .collect(),
+    )
+}
+
+/// The legend: the levels' colours, the swapped colours of negative statements, the "x 秘匿"
 /// note, as separate rows.
 fn legend(chart: &Diverging) -> Vec<Vec<LegendItem>> {
     let n = chart.levels.len();
@@ -160,7 +185,7 @@ fn legend(chart: &Diverging) -> Vec<Vec<LegendItem>> {
         items.extend(swatches(true));
         rows.push(items);
     }
-    if chart.rows.iter().any(|r| r.counts.is_none()) {
+    if chart.rows.iter().any(|r| r.shares == RowShares::Suppressed) {
         rows.push(vec![LegendItem::note(SUPPRESSED_NOTE, TEXT_COLOR)]);
     }
     rows
@@ -197,13 +222,13 @@ fn diverging<T: Target>(chart: &Diverging, target: T) -> Result<T::Output> {
         chart.neutral
     );
     for row in &chart.rows {
-        if let Some(counts) = &row.counts {
+        if let Some(shares) = shares(row) {
             ensure!(
-                counts.len() == n,
-                "diverging chart {:?}: row {:?} has {} counts for {n} levels",
+                shares.len() == n,
+                "diverging chart {:?}: row {:?} has {} shares for {n} levels",
                 chart.title,
                 row.label,
-                counts.len()
+                shares.len()
             );
         }
     }
@@ -345,7 +370,7 @@ impl Plot {
     }
 
     /// Draws one row centred on `mid`: its segments with their shares and the side totals, or
-    /// "＊秘匿" for a suppressed row.
+    /// "x 秘匿" for a suppressed row.
     fn draw_row<DB: Backend>(
         &self,
         root: &Area<DB>,
@@ -353,7 +378,7 @@ impl Plot {
         row: &DivergingRow,
         mid: f64,
     ) -> Result<()> {
-        if row.counts.is_none() {
+        if row.shares == RowShares::Suppressed {
             let style = text_style(VALUE_PX, &SUPPRESSED_COLOR, HPos::Left, VPos::Center);
             return draw_text(root, SUPPRESSED_MARK, (self.x_of(0.0) + 6.0, mid), &style);
         }

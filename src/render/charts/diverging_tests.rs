@@ -15,11 +15,12 @@ fn levels() -> Vec<String> {
     .to_vec()
 }
 
+/// A row from answer counts (the test's data), with shares as the aggregate stage gives them.
 fn row(label: &str, negative: bool, counts: Option<Vec<u32>>) -> DivergingRow {
     DivergingRow {
         label: label.into(),
         negative_statement: negative,
-        counts,
+        shares: from_counts(counts),
     }
 }
 
@@ -160,7 +161,7 @@ fn suppressed_and_empty_rows_draw_no_bar() {
 fn bad_shapes_are_errors_and_empty_inputs_draw() {
     let short = chart(vec![row("a", false, Some(vec![1, 2, 3]))]);
     let err = diverging_svg(&short).unwrap_err().to_string();
-    assert!(err.contains("3 counts for 4 levels"), "{err}");
+    assert!(err.contains("3 shares for 4 levels"), "{err}");
     let mut too_many = chart(vec![]);
     too_many.positive = 5;
     assert!(diverging_svg(&too_many).is_err());

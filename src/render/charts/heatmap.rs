@@ -35,7 +35,7 @@ pub enum HeatCell {
         diff: f64,
         significant: bool,
     },
-    /// Confidential (the group is too small): grey, "＊秘匿", no number.
+    /// Confidential (the group is too small): grey, "x 秘匿", no number.
     Suppressed,
     /// No data (nobody in the group answered): grey, "-".
     Empty,
@@ -101,7 +101,7 @@ pub(super) fn heat_color(diff: f64, negative: bool) -> RGBColor {
 ///
 /// Layout: title; the colour scale ("全体より低い", seven swatches from −15 to +15 points with
 /// their values, "全体より高い（ポイント差…）"); the notes on ▼ (colours reversed), " *"
-/// (significant) and "＊秘匿" when the chart shows them; the column headers (wrapped to three
+/// (significant) and "x 秘匿" when the chart shows them; the column headers (wrapped to three
 /// lines); one 40 px row per statement with its label on the left ("▼" and red for negative
 /// statements) and its cells. Cells are 64–110 px wide; the chart is at least 640 px wide and
 /// grows with the columns.
@@ -118,7 +118,7 @@ pub fn heatmap_png(chart: &Heatmap) -> Result<Vec<u8>> {
     heatmap(chart, Png)
 }
 
-/// Legend notes for what the chart shows: ▼, " *", "＊秘匿".
+/// Legend notes for what the chart shows: ▼, " *", "x 秘匿".
 fn notes(chart: &Heatmap) -> Vec<LegendItem> {
     let cells = || chart.cells.iter().flatten();
     let mut items = Vec::new();
@@ -285,7 +285,7 @@ impl Grid {
             } => {
                 let fill = heat_color(diff, negative);
                 let text = if share.is_finite() {
-                    let mark = if significant { " *" } else { "" };
+                    let mark = crate::render::marks::chart_suffix(significant, false);
                     format!("{}{mark}", format_one_decimal(share))
                 } else {
                     "-".to_string()

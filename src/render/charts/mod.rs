@@ -7,7 +7,7 @@
 //!   ([`grouped_bars_svg`]: age bands, やりがい有 / やりがい無, ...), in `bars`, with its
 //!   category label column in `bars_labels` and its cells in `bars_cells`: bars, 95 % confidence
 //!   interval whiskers, printed values with the marks of their [`CellNote`] ("*" significant,
-//!   "※" unstable) and the "＊秘匿" marker of suppressed cells;
+//!   "※" unstable) and the "x 秘匿" marker of suppressed cells;
 //! - the KGI/KPI path chart ([`indicator_path_svg`]: actual values, baseline, target), in `path`,
 //!   with its fiscal-year and value axes in `path_axes`, the placement of its printed values
 //!   in `path_labels` and the 95 % confidence interval whiskers at the actual points in
@@ -75,7 +75,7 @@ mod wrap;
 
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
-pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow};
+pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowShares};
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};

@@ -70,7 +70,7 @@ pub(super) fn sample_diverging() -> Diverging {
     let row = |label: &str, negative: bool, counts: Option<Vec<u32>>| DivergingRow {
         label: label.into(),
         negative_statement: negative,
-        counts,
+        shares: super::diverging::from_counts(counts),
     };
     Diverging {
         title: "設問別 回答の分布（全体）".into(),

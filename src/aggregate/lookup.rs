@@ -1,5 +1,6 @@
-//! The aggregate frames read once into keyed maps, so table and chart builders can look up
-//! any cell by (wave, segment, group, item) without touching polars. Nothing is computed here.
+//! The aggregate frames read once into typed, keyed cells, so the findings and every table and
+//! chart builder can look up any cell by (wave, segment, group, item) without touching polars.
+//! Nothing is computed here: every number and every mark was decided by the aggregate stage.
 //!
 //! Suppressed cells are not in the value maps at all, only in the `hidden` sets: a builder
 //! that forgets to check can print "no data", never a number.
@@ -29,15 +30,25 @@ pub struct ItemCell {
     pub share_missing: Option<f64>,
     /// Count at each scale level, most agreeing first.
     pub levels: Vec<u32>,
+    /// Share at each scale level over those who answered, percent.
+    pub level_shares: Vec<Option<f64>>,
     /// Confidence interval of the share, percent.
     pub ci: Option<(f64, f64)>,
     pub unstable: bool,
+    /// Share minus the whole population's share, same wave (points).
+    pub diff_all: Option<f64>,
     /// Holm-adjusted p of this group against the rest of its segment (segments of 3+ groups).
     pub p_rest_adj: Option<f64>,
-    /// Change from the previous wave (points), its interval, and the adjusted p.
+    /// The adjusted p that marks this group (the two visible groups' test, or against the
+    /// rest), and whether it is significant.
+    pub p_group: Option<f64>,
+    pub differs: bool,
+    /// Change from the previous wave (points), its interval, the adjusted p, and whether it
+    /// is significant.
     pub diff_prev: Option<f64>,
     pub diff_ci: Option<(f64, f64)>,
     pub p_prev_adj: Option<f64>,
+    pub changed: bool,
 }
 
 /// One option of a choice question in one group.
@@ -102,6 +113,8 @@ pub struct Lookup {
     pub option_tests: BTreeMap<(i32, String, String, u32), TestCell>,
     pub response: Vec<ResponseRow>,
     pub texts: Vec<TextRow>,
+    /// Positive-share change (points) of ((wave, segment, group), item) since an earlier wave.
+    pub changes: BTreeMap<(Key, String, i32), f64>,
     hidden_items: BTreeSet<(Key, String)>,
     hidden_options: BTreeSet<(Key, String, u32)>,
     hidden_groups: BTreeSet<Key>,
@@ -202,6 +215,11 @@ impl Lookup {
             let levels: Vec<Vec<Option<u32>>> = (1..=max_levels)
                 .map(|k| c.u32s(&format!("level_{k}")))
                 .collect::<Result<_>>()?;
+            let level_shares: Vec<Vec<Option<f64>>> = (1..=max_levels)
+                .map(|k| c.f64s(&format!("level_share_{k}")))
+                .collect::<Result<_>>()?;
+            let (diff_all, p_group) = (c.f64s("diff_all")?, c.f64s("p_group")?);
+            let (differs, changed) = (c.bools("differs")?, c.bools("changed")?);
             let (ci, diff_ci) = (c.pairs("ci_lo", "ci_hi")?, c.pairs("diff_lo", "diff_hi")?);
             let (p_rest, diff, p_prev) = (
                 c.f64s("p_rest_adj")?,
@@ -230,12 +248,17 @@ impl Lookup {
                         share_negative: share_neg[r],
                         share_missing: share_missing[r],
                         levels: levels.iter().map(|l| l[r].unwrap_or(0)).collect(),
+                        level_shares: level_shares.iter().map(|l| l[r]).collect(),
                         ci: ci[r],
                         unstable: unstable[r],
+                        diff_all: diff_all[r],
                         p_rest_adj: p_rest[r],
+                        p_group: p_group[r],
+                        differs: differs[r],
                         diff_prev: diff[r],
                         diff_ci: diff_ci[r],
                         p_prev_adj: p_prev[r],
+                        changed: changed[r],
                     },
                 );
             }
@@ -335,6 +358,22 @@ impl Lookup {
                 });
             }
         }
+        if agg.changes.height() > 0 {
+            let c = Cols(&agg.changes);
+            let (item, diff) = (c.strs("item")?, c.f64s("diff")?);
+            let since: Vec<i32> = agg
+                .changes
+                .column("since")?
+                .i32()?
+                .iter()
+                .map(|v| v.unwrap_or_default())
+                .collect();
+            for (r, key) in c.keys()?.into_iter().enumerate() {
+                if let Some(d) = diff[r] {
+                    out.changes.insert((key, item[r].clone(), since[r]), d);
+                }
+            }
+        }
         if agg.texts.height() > 0 {
             let c = Cols(&agg.texts);
             let (w, q) = (c.waves()?, c.strs("question")?);
@@ -356,6 +395,25 @@ impl Lookup {
             (wave, segment.to_string(), group.to_string()),
             item.to_string(),
         ))
+    }
+
+    /// The change of an item's positive share since an earlier wave (points), when both
+    /// waves' cells are shown.
+    pub fn change(
+        &self,
+        wave: i32,
+        segment: &str,
+        group: &str,
+        item: &str,
+        since: i32,
+    ) -> Option<f64> {
+        self.changes
+            .get(&(
+                (wave, segment.to_string(), group.to_string()),
+                item.to_string(),
+                since,
+            ))
+            .copied()
     }
 
     pub fn item_hidden(&self, wave: i32, segment: &str, group: &str, item: &str) -> bool {
