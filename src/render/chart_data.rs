@@ -19,6 +19,9 @@ pub struct Chart {
     pub alt: String,
     pub svg: String,
     pub png: Vec<u8>,
+    /// Printed with the report; `false` for a chart that only repeats, for the screen, what
+    /// a printed table and chart of its section already show.
+    pub print: bool,
 }
 
 /// Positive share of every scale item per group of a segment (and 全体), report's wave.
@@ -71,6 +74,8 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         alt: chart.title.clone(),
         svg: grouped_bars_svg(&chart)?,
         png: grouped_bars_png(&chart)?,
+        // The bars repeat the section's table and heatmap: on screen only.
+        print: false,
     })
 }
 
@@ -117,5 +122,6 @@ pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
         alt: chart.title.clone(),
         svg: heatmap_svg(&chart)?,
         png: heatmap_png(&chart)?,
+        print: true,
     })
 }

@@ -55,6 +55,7 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             alt: chart.title.clone(),
             svg: indicator_path_svg(&chart)?,
             png: indicator_path_png(&chart)?,
+            print: true,
         });
     }
     Ok(out)
@@ -101,6 +102,7 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
             alt: chart.title.clone(),
             svg: diverging_svg(&chart)?,
             png: diverging_png(&chart)?,
+            print: true,
         });
     }
     Ok(out)
@@ -153,5 +155,6 @@ pub fn trend_chart(report: &Report) -> Result<Chart> {
         alt: chart.title.clone(),
         svg: trend_svg(&chart)?,
         png: trend_png(&chart)?,
+        print: true,
     })
 }

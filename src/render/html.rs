@@ -36,7 +36,8 @@ h3 { font-size: 1.05rem; margin-top: 1.6rem; }
 nav ol { columns: 2; font-size: .95rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
-th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; vertical-align: top; word-break: keep-all; overflow-wrap: normal; }
+th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; vertical-align: top; word-break: auto-phrase; overflow-wrap: normal; }
+.nw { white-space: nowrap; }
 th { background: #eef4f9; position: sticky; top: 0; }
 td { font-variant-numeric: tabular-nums; }
 .note, .intro { font-size: .85rem; color: #444; max-width: 60rem; }
@@ -57,26 +58,93 @@ figcaption { font-size: .85rem; color: #444; }
 .facts dd { margin: 0; font-weight: bold; }
 .findings li { margin: .35rem 0; }
 .findings .cite { font-size: .85rem; color: #444; }
-.nowrap { white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 12mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  nav { display: none; }
-  h2 { break-before: page; }
-  #overview h2 { break-before: auto; }
-  h2, h3 { break-after: avoid; }
-  .block, table, figure, .facts { break-inside: avoid; }
+  @page wide { size: A4 landscape; margin: 12mm; }
+  .wide { page: wide; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.45; }
+  nav, .screen-only { display: none; }
+  h2 { margin-top: 12pt; }
+  h3 { margin-top: 10pt; margin-bottom: 4pt; }
+  h1, h2, h3 { break-after: avoid; }
+  table, figure, tr, .facts { break-inside: avoid; }
   .scroll { overflow: visible; }
   th { position: static; }
-  table { font-size: 9pt; }
-  th, td { padding: .15rem .3rem; }
-  .multiples { grid-template-columns: repeat(3, 1fr); }
+  table { font-size: 9pt; margin: 2pt 0; }
+  th, td { padding: 1pt 2pt; line-height: 1.2; }
+  .note { margin: 2pt 0 6pt; }
+  figure { margin: 4pt 0 8pt; }
+  figure svg { display: block; width: var(--print-width, auto); max-width: 100%; max-height: 250mm; height: auto; }
+  .multiples { display: block; }
+  .multiples figure { display: inline-block; width: calc(50% - 6pt); margin: 0 2pt 6pt; vertical-align: top; }
+  .multiples figure svg { width: 100% !important; }
+  .wide td, .wide th { line-height: 1.1; padding: .5pt 2pt; }
+  .wide .note, .wide .link { margin: 1pt 0 3pt; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
 
+/// Japanese opening brackets: a line may break before them.
+const OPENING: &str = "（［「『【〔｛〈《";
+/// Closing brackets and punctuation: a line may break after them.
+const CLOSING: &str = "）］」』】〕｝〉》、。・，．：；！？";
+/// Cell labels up to this many characters (教育委員会, 会計年度任用職員, 遅れ,
+/// 自己啓発に取り組んでいる) never break: a short question label broken in two reads as two
+/// words. Headers keep pieces of up to [`HEADER_CHARS`] (a level such as
+/// どちらかと言えばそう思う may break between its phrases, so wide tables still fit).
+const LABEL_CHARS: usize = 12;
+const HEADER_CHARS: usize = 8;
+
+/// A cell's text as HTML in which no label or number can break over two lines: the text is
+/// cut at white space, before opening brackets and after closing ones and 、。・ (where Japanese
+/// lines may always break); a piece that is short (a label) or holds a digit (58.1–66.0,
+/// n=1185, 10～20歳代) is kept on one line; longer prose breaks between phrases (CSS
+/// `word-break: auto-phrase`).
+fn cell_html(text: &str) -> String {
+    pieces_html(text, LABEL_CHARS)
+}
+
+/// [`cell_html`] for a header cell.
+fn header_html(text: &str) -> String {
+    pieces_html(text, HEADER_CHARS)
+}
+
+fn pieces_html(text: &str, label_chars: usize) -> String {
+    let mut out = String::new();
+    let mut piece = String::new();
+    let flush = |piece: &mut String, out: &mut String| {
+        if piece.is_empty() {
+            return;
+        }
+        let keep =
+            piece.chars().count() <= label_chars || piece.chars().any(|c| c.is_ascii_digit());
+        if keep && piece.chars().count() > 1 {
+            out.push_str(&format!("<span class=\"nw\">{}</span>", escape(piece)));
+        } else {
+            out.push_str(&escape(piece));
+        }
+        piece.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut piece, &mut out);
+            out.push_str(&escape(&c.to_string()));
+            continue;
+        }
+        if OPENING.contains(c) {
+            flush(&mut piece, &mut out);
+        }
+        piece.push(c);
+        if CLOSING.contains(c) {
+            flush(&mut piece, &mut out);
+        }
+    }
+    flush(&mut piece, &mut out);
+    out
+}
+
 /// One table with its heading and note, kept together on a page; `id` is its link anchor.
-fn table_html(t: &Table, id: &str) -> String {
+fn table_html(t: &Table, id: &str, same_note_as: Option<&str>) -> String {
     let (headers, rows) = match &t.compact {
         Some((h, r)) => (h, r),
         None => (&t.headers, &t.rows),
@@ -91,7 +159,7 @@ fn table_html(t: &Table, id: &str) -> String {
     } else {
         out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
         for h in headers {
-            out.push_str(&format!("<th>{}</th>", escape(h)));
+            out.push_str(&format!("<th>{}</th>", header_html(h)));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for r in rows {
@@ -99,20 +167,42 @@ fn table_html(t: &Table, id: &str) -> String {
             for c in r {
                 match status_class(c) {
                     Some(class) => {
-                        out.push_str(&format!("<td class=\"{class}\">{}</td>", escape(c)))
+                        out.push_str(&format!("<td class=\"{class}\">{}</td>", cell_html(c)))
                     }
-                    None => out.push_str(&format!("<td>{}</td>", escape(c))),
+                    None => out.push_str(&format!("<td>{}</td>", cell_html(c))),
                 }
             }
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody></table></div>\n");
     }
-    if !t.note.is_empty() {
-        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(&t.note)));
+    match same_note_as {
+        Some(first) => out.push_str(&format!(
+            "<p class=\"note\">注記は表「{}」と同じです。</p>\n",
+            escape(first)
+        )),
+        None if !t.note.is_empty() => {
+            out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(&t.note)))
+        }
+        None => {}
     }
     out.push_str("</div>\n");
     out
+}
+
+/// Printed charts are 0.5 pt per SVG pixel (a 1000 px chart is 500 pt, nearly the width of
+/// a portrait A4 page's text), so every chart prints its text at the same size.
+fn print_width(svg: &str) -> Option<String> {
+    let tag = &svg[svg.find("<svg")?..];
+    let tag = &tag[..tag.find('>')?];
+    let w: f64 = tag
+        .split("width=\"")
+        .nth(1)?
+        .split('"')
+        .next()?
+        .parse()
+        .ok()?;
+    Some(super::format::number(w * 0.5, 1))
 }
 
 /// The link anchor of the table with file stem `stem`.
@@ -135,13 +225,13 @@ fn overview_html(view: &View, sections: &[Section]) -> String {
         out.push_str("<div class=\"block\">\n<h3>KGI・KPI の判定</h3>\n<table>\n<thead><tr><th>区分</th><th>指標</th><th>現在値</th><th>目標</th><th>判定</th></tr></thead>\n<tbody>\n");
         for i in &view.indicators {
             out.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td class=\"{}\">{}</td></tr>\n",
-                escape(&i.level),
-                escape(&i.name),
+                "<tr><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"{}\">{}</td></tr>\n",
+                cell_html(&i.level),
+                cell_html(&i.name),
                 escape(&i.current),
                 escape(&i.target),
                 tone_class(i.tone),
-                escape(&i.status)
+                cell_html(&i.status)
             ));
         }
         out.push_str("</tbody></table>\n</div>\n");
@@ -192,10 +282,12 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
     out.push_str(
         "<li><a href=\"#methods\">方法についての注記</a></li>\n</ol></nav>\n</header>\n<main>\n",
     );
+    let mut notes: std::collections::BTreeMap<String, String> = Default::default();
     for s in sections {
         out.push_str(&format!(
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\">\n{}<h2>{}</h2>\n",
             escape(&s.id),
+            if s.wide { "<div class=\"wide\">\n" } else { "" },
             escape(&s.title)
         ));
         if let Some(view) = &s.overview {
@@ -206,7 +298,13 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
         }
         for n in &s.tables {
             if n.in_report {
-                out.push_str(&table_html(&n.table, &table_anchor(&n.stem)));
+                // A note printed in full once; a later table with the same note points to it.
+                let first = notes
+                    .entry(n.table.note.clone())
+                    .or_insert(n.table.title.clone());
+                let same =
+                    (!n.table.note.is_empty() && *first != n.table.title).then_some(first.as_str());
+                out.push_str(&table_html(&n.table, &table_anchor(&n.stem), same));
             } else {
                 out.push_str(&format!(
                     "<p class=\"link\">{}: <code>tables/{}.csv</code></p>\n",
@@ -215,13 +313,20 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
                 ));
             }
         }
+        if s.wide {
+            out.push_str("</div>\n");
+        }
         if s.multiples {
             out.push_str("<div class=\"multiples\">\n");
         }
         for c in &s.charts {
             out.push_str(&format!(
-                "<figure role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+                "<figure role=\"img\" aria-label=\"{}\"{}{}>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
                 escape(&c.alt),
+                if c.print { "" } else { " class=\"screen-only\"" },
+                print_width(&c.svg)
+                    .map(|w| format!(" style=\"--print-width: {w}pt\""))
+                    .unwrap_or_default(),
                 c.svg.trim(),
                 escape(&c.alt)
             ));
@@ -244,6 +349,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn labels_and_numbers_stay_whole_and_prose_may_break() {
+        assert_eq!(cell_html("遅れ"), "<span class=\"nw\">遅れ</span>");
+        assert_eq!(
+            cell_html("78.1 (75.7–80.4) n=1185*"),
+            "<span class=\"nw\">78.1</span> <span class=\"nw\">(75.7–80.4)</span> <span class=\"nw\">n=1185*</span>"
+        );
+        // Cut after 、 and before （: a long prose piece (19 characters, may break between
+        // phrases), then two short ones kept whole.
+        assert_eq!(
+            cell_html("職場内のコミュニケーションや情報共有、積極的な意見交換（否定的設問）"),
+            "職場内のコミュニケーションや情報共有、<span class=\"nw\">積極的な意見交換</span><span class=\"nw\">（否定的設問）</span>"
+        );
+        // Headers keep only pieces of up to 8 characters whole.
+        assert_eq!(header_html("どちらかと言えばそう思う"), "どちらかと言えばそう思う");
+        assert_eq!(cell_html("<b>"), "<span class=\"nw\">&lt;b&gt;</span>");
+        assert_eq!(cell_html("<"), "&lt;");
+    }
+
+    #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
             escape("<script>alert('x')</script> & \"q\""),
@@ -257,10 +381,11 @@ mod tests {
         let mut t = Table::new("表<1>", vec!["設問".into()]);
         t.rows.push(vec!["<b>&</b>".into()]);
         t.note = "注<>".into();
-        let h = table_html(&t, "t-x");
+        let h = table_html(&t, "t-x", None);
         assert!(h.contains("<h3>表&lt;1&gt;</h3>"));
         assert!(h.contains("id=\"t-x\""));
-        assert!(h.contains("<td>&lt;b&gt;&amp;&lt;/b&gt;</td>"));
+        assert!(h.contains("&lt;b&gt;&amp;&lt;/b&gt;"));
+        assert!(!h.contains("<b>"));
         assert!(h.contains("注&lt;&gt;"));
         assert!(!h.contains("<b>"));
     }

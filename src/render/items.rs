@@ -193,9 +193,8 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
             md.push(match cell {
                 Some(c) if c.share.is_some() => {
                     format!(
-                        "{}（否定的 {}） ({}) n={}{mark}",
+                        "{} ({}) n={}{mark}",
                         share(c.share),
-                        share(c.share_negative),
                         interval(c.ci),
                         c.n_base
                     )
@@ -299,8 +298,17 @@ pub fn trend(report: &Report) -> Table {
         report.year,
         method_note(stats)
     );
+    let mut md_headers = vec!["設問".to_string()];
+    md_headers.extend(waves.iter().map(|w| w.japanese()));
+    md_headers.extend(
+        earlier
+            .iter()
+            .map(|w| format!("{}から（pt）", w.japanese())),
+    );
+    let mut md_rows = Vec::new();
     for q in scale_items(report) {
         let mut row = vec![q.id.clone(), item_label(q)];
+        let mut md = vec![item_label(q)];
         let value = |w: i32| report.lookup.item(w, ALL_SEGMENT, ALL_GROUP, &q.id);
         for w in waves {
             if report
@@ -308,6 +316,7 @@ pub fn trend(report: &Report) -> Table {
                 .item_hidden(w.0, ALL_SEGMENT, ALL_GROUP, &q.id)
             {
                 row.extend([SUPPRESSED; 4].map(String::from));
+                md.push(SUPPRESSED.into());
                 continue;
             }
             let cell = value(w.0);
@@ -318,15 +327,30 @@ pub fn trend(report: &Report) -> Table {
                 bound(cell.and_then(|c| c.ci).map(|c| c.0)),
                 bound(cell.and_then(|c| c.ci).map(|c| c.1)),
             ]);
+            md.push(match cell {
+                Some(c) if c.share.is_some() => {
+                    format!("{} ({}) n={}", share(c.share), interval(c.ci), c.n_base)
+                }
+                _ => "-".into(),
+            });
         }
         let now_cell = value(report.year.0);
-        for w in &earlier {
-            row.push(change(
+        let now_changed = now_cell.is_some_and(|c| c.changed);
+        for (k, w) in earlier.iter().enumerate() {
+            let diff = change(
                 report
                     .lookup
                     .change(report.year.0, ALL_SEGMENT, ALL_GROUP, &q.id, w.0),
                 1,
-            ));
+            );
+            // The mark belongs to the change from the previous wave (the first column).
+            let mark = if k == 0 && now_changed {
+                marks::SIGNIFICANT
+            } else {
+                ""
+            };
+            md.push(format!("{diff}{mark}"));
+            row.push(diff);
         }
         if has_previous {
             let p = now_cell.and_then(|c| c.p_prev_adj);
@@ -342,7 +366,9 @@ pub fn trend(report: &Report) -> Table {
             ]);
         }
         t.rows.push(row);
+        md_rows.push(md);
     }
+    t.compact = Some((md_headers, md_rows));
     t
 }
 

@@ -204,6 +204,17 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
         }
         t.rows.push(row);
     }
+    // Read by group: one row per group, the ranks across (the CSV keeps ranks as rows).
+    let mut compact_headers = vec!["グループ".to_string()];
+    compact_headers.extend((1..=q.top_n).map(|i| format!("{i}位")));
+    let compact_rows = (1..t.headers.len())
+        .map(|j| {
+            let mut r = vec![t.headers[j].clone()];
+            r.extend(t.rows.iter().map(|row| row[j].clone()));
+            r
+        })
+        .collect();
+    t.compact = Some((compact_headers, compact_rows));
     t
 }
 

@@ -45,6 +45,9 @@ pub struct Section {
     pub charts: Vec<Chart>,
     /// Draw the charts small, several to a row (the indicator paths).
     pub multiples: bool,
+    /// Its heading, text and tables print on landscape pages (its charts stay portrait): its
+    /// tables have more columns than portrait A4 holds at 9 pt.
+    pub wide: bool,
 }
 
 impl Section {
@@ -57,6 +60,7 @@ impl Section {
             tables: vec![],
             charts: vec![],
             multiples: false,
+            wide: false,
         }
     }
 }
@@ -117,7 +121,11 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         if let Some(t) = items::change_by_segment(report, s) {
             tables.push(named(format!("change_by_{}", s.id), t));
         }
+        // More groups than fit beside the questions on a portrait page: 全体 and six groups
+        // do, in the compact cells (share, interval, n) at 9 pt.
+        let groups = report.lookup.segment_groups(report.pipeline, s).len();
         out.push(Section {
+            wide: groups > 6,
             intro: items::segment_intro(report, s),
             tables,
             charts: vec![
