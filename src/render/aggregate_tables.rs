@@ -5,7 +5,7 @@
 use super::format::share;
 use super::marks::{bound, ci_label, marks, method_note, SUPPRESSED};
 use super::reasons::{all_groups, choice_questions, option_row, stat_headers, test_note};
-use super::table::Table;
+use super::table::{Kind, Table};
 use super::Report;
 use crate::fiscal_year::FiscalYear;
 use crate::pipeline::QuestionKind;
@@ -42,10 +42,18 @@ pub fn items_long(report: &Report) -> Table {
     let ci = ci_label(&pipeline.statistics);
     headers.extend([format!("{ci}下限"), format!("{ci}上限"), "注".into()]);
     let width = headers.len();
+    // Named columns: 5 labels, 7 counts, 4 shares; then the level counts (named after the
+    // answers, so not recognisable from their headers), the interval and the marks.
+    let mut kinds = vec![Kind::Text; 5];
+    kinds.extend([Kind::Number; 7]);
+    kinds.extend([Kind::Percent; 4]);
+    kinds.resize(width - 3, Kind::Number);
+    kinds.extend([Kind::Percent, Kind::Percent, Kind::Text]);
     let mut t = Table::new(
         format!("設問別の集計（{}まで、全グループ）", report.year),
         headers,
     );
+    t.kinds = Some(kinds);
     t.note = format!(
         "回答者数はそのグループの全員、有効回答数は回答した人数、分母は割合の分母（回答した人数、または base = \"all\" の設問では回答者数）、肯定的回答は尺度の上位の選択肢、否定的回答は下位の選択肢、中立はその間の「どちらともいえない」などです。無回答（%）は分母が回答者全体の設問だけに示します。{}",
         method_note(&pipeline.statistics)

@@ -21,6 +21,7 @@ pub fn indicator_table(report: &Report) -> Table {
         "現在値",
         "目標年度",
         "目標値",
+        "目標値の条件",
         "前年度からの変化",
         "基準値からの変化",
         "進捗率（%）",
@@ -35,7 +36,7 @@ pub fn indicator_table(report: &Report) -> Table {
         "現在値の n".into(),
     ]);
     let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
-    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。".into();
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。目標が「8人以下」のように上限・下限で示されている指標は、目標値の条件の列に「以下」「以上」を示します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。".into();
     let short = |y: crate::fiscal_year::FiscalYear| y.short();
     let md_headers = [
         "区分",
@@ -60,10 +61,11 @@ pub fn indicator_table(report: &Report) -> Table {
         let year = |o: Option<crate::indicators::Observation>| {
             o.map(|o| o.year.japanese()).unwrap_or_else(|| "-".into())
         };
-        let target = match ind.bound {
-            Some(Bound::AtMost) => format!("{}以下", number(ind.target, d)),
-            Some(Bound::AtLeast) => format!("{}以上", number(ind.target, d)),
-            None => number(ind.target, d),
+        // The bound is its own column, so the target stays a number (8 and 以下, not 8以下).
+        let bound = match ind.bound {
+            Some(Bound::AtMost) => "以下",
+            Some(Bound::AtLeast) => "以上",
+            None => "",
         };
         let with_unit = |v: Option<f64>| match v {
             Some(v) => format!("{}{}", number(v, d), ind.unit),
@@ -129,7 +131,8 @@ pub fn indicator_table(report: &Report) -> Table {
             report.year.japanese(),
             value(row.current.map(|o| o.value)),
             ind.target_year.japanese(),
-            target,
+            number(ind.target, d),
+            bound.into(),
             change(row.change_prior, d),
             change(row.change_baseline, d),
             row.progress
@@ -146,22 +149,27 @@ pub fn indicator_table(report: &Report) -> Table {
         ]);
     }
     t.compact = Some((md_headers, md_rows));
-    // Values are in each indicator's own unit, so none but the progress column is a percent.
-    let mut kinds = vec![Kind::Text; t.headers.len()];
-    for (i, h) in t.headers.iter().enumerate() {
-        kinds[i] = match h.as_str() {
+    // Values are in each indicator's own unit (column 単位): a share's values are percents and
+    // its changes points, a count's values and changes are in 人, and so on.
+    let unit = t
+        .headers
+        .iter()
+        .position(|h| h == "単位")
+        .expect("単位 column");
+    let kinds = t
+        .headers
+        .iter()
+        .map(|h| match h.as_str() {
             "進捗率（%）" => Kind::Percent,
-            "前年度値"
-            | "基準値"
-            | "現在値"
-            | "前年度からの変化"
-            | "基準値からの変化"
-            | "経路上の値"
-            | "現在値の n" => Kind::Number,
-            h if h.starts_with("現在値の") => Kind::Number,
+            "現在値の n" => Kind::Number,
+            "前年度値" | "基準値" | "現在値" | "目標値" | "経路上の値" => {
+                Kind::InUnit(unit)
+            }
+            h if h.starts_with("現在値の") => Kind::InUnit(unit),
+            "前年度からの変化" | "基準値からの変化" => Kind::ChangeInUnit(unit),
             _ => Kind::Text,
-        };
-    }
+        })
+        .collect();
     t.kinds = Some(kinds);
     t
 }

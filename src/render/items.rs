@@ -6,7 +6,7 @@ use super::format::{change, share};
 use super::marks::{
     self, bound, ci_label, interval, marks, method_note, p_value, significant, SUPPRESSED,
 };
-use super::table::Table;
+use super::table::{Kind, Table};
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::{Base, Question, Scale, Segment, SegmentBy};
@@ -142,12 +142,16 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         format!(" {ci}上限"),
         " 注".into(),
     ]);
+    let mut column_kinds = vec![Kind::Percent; columns.len() - 4];
+    column_kinds.extend([Kind::Number, Kind::Percent, Kind::Percent, Kind::Text]);
     let mut headers = group_headers(&groups, &columns);
     headers.extend([
         "群間の検定".into(),
         "p値（Holm調整後）".into(),
         "群間の差".into(),
     ]);
+    let mut kinds = group_kinds(&groups, &column_kinds);
+    kinds.extend([Kind::Text, Kind::Number, Kind::Text]);
     let mut md_headers = vec!["設問".to_string()];
     md_headers.extend(groups.iter().map(|(_, g)| g.clone()));
     md_headers.push("群間の差 p".into());
@@ -222,7 +226,17 @@ pub fn items_by_segment(report: &Report, segment: &Segment) -> Table {
         md_rows.push(md);
     }
     t.compact = Some((md_headers, md_rows));
+    t.kinds = Some(kinds);
     t
+}
+
+/// Column kinds matching [`group_headers`]: the two label columns, then `columns` per group.
+fn group_kinds(groups: &[(String, String)], columns: &[Kind]) -> Vec<Kind> {
+    let mut kinds = vec![Kind::Text, Kind::Text];
+    for _ in groups {
+        kinds.extend_from_slice(columns);
+    }
+    kinds
 }
 
 /// Group sizes of a segment in the report's wave (the やりがい有 / 無 split).
@@ -234,6 +248,13 @@ pub fn group_sizes(report: &Report, segment: &Segment) -> Table {
     );
     let ci = ci_label(&report.pipeline.statistics);
     t.headers.extend([format!("{ci}下限"), format!("{ci}上限")]);
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Number,
+        Kind::Percent,
+        Kind::Percent,
+        Kind::Percent,
+    ]);
     for g in report.lookup.segment_groups(report.pipeline, segment) {
         if report.lookup.group_hidden(wave, &segment.id, &g) {
             t.rows.push(vec![
@@ -269,6 +290,7 @@ pub fn trend(report: &Report) -> Table {
     let waves = &report.waves;
     let ci = ci_label(stats);
     let mut headers = vec!["設問ID".to_string(), "設問".to_string()];
+    let mut kinds = vec![Kind::Text, Kind::Text];
     for w in waves {
         let w = w.japanese();
         headers.extend([
@@ -277,21 +299,26 @@ pub fn trend(report: &Report) -> Table {
             format!("{w} {ci}下限"),
             format!("{w} {ci}上限"),
         ]);
+        kinds.extend([Kind::Percent, Kind::Number, Kind::Percent, Kind::Percent]);
     }
     let earlier: Vec<_> = waves.iter().filter(|w| **w < report.year).rev().collect();
     for w in &earlier {
         headers.push(format!("{}からの変化（pt）", w.japanese()));
+        kinds.push(Kind::Points);
     }
     let has_previous = !earlier.is_empty();
     if has_previous {
+        // The interval of a change is in points, like the change.
         headers.extend([
-            format!("前回との差の{ci}下限"),
-            format!("前回との差の{ci}上限"),
+            format!("前回との差の{ci}下限（pt）"),
+            format!("前回との差の{ci}上限（pt）"),
             "前回との差 p値（Holm調整後）".into(),
             "前回との差".into(),
         ]);
+        kinds.extend([Kind::Points, Kind::Points, Kind::Number, Kind::Text]);
     }
     let mut t = Table::new(format!("全体の経年変化（{}まで）", report.year), headers);
+    t.kinds = Some(kinds);
     t.note = format!(
         "{} 変化は{}の割合から各年度の割合を引いた差（ポイント）です。前回（直前の調査回）との差の区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定を設問の数で Holm 法により調整したものです。{}",
         share_note(report, &scale_items(report)),
@@ -379,14 +406,25 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
     let (wave, stats) = (report.year.0, &report.pipeline.statistics);
     let groups = table_groups(report, segment);
     let ci = ci_label(stats);
+    // The difference and its interval are in percentage points.
     let columns = [
         " 差（pt）".into(),
-        format!(" {ci}下限"),
-        format!(" {ci}上限"),
+        format!(" 差の{ci}下限（pt）"),
+        format!(" 差の{ci}上限（pt）"),
         " p値（Holm調整後）".into(),
         " 注".into(),
     ];
     let headers = group_headers(&groups, &columns);
+    let kinds = group_kinds(
+        &groups,
+        &[
+            Kind::Points,
+            Kind::Points,
+            Kind::Points,
+            Kind::Number,
+            Kind::Text,
+        ],
+    );
     let mut md_headers = vec!["設問".to_string()];
     md_headers.extend(groups.iter().map(|(_, g)| g.clone()));
     let mut t = Table::new(
@@ -444,6 +482,7 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
         md_rows.push(md);
     }
     t.compact = Some((md_headers, md_rows));
+    t.kinds = Some(kinds);
     Some(t)
 }
 
@@ -463,11 +502,17 @@ pub fn level_counts(report: &Report) -> Vec<(String, Table)> {
         ];
         headers.extend(scale.levels.iter().cloned());
         headers.push("無回答".into());
+        // The level columns are named after the answers, so their kind cannot be read from
+        // the header: counts up to 無回答, shares after.
+        let counts = headers.len();
         headers.push("肯定的回答（%）".into());
         if scale.neutral > 0 {
             headers.push("中立（%）".into());
         }
         headers.push("否定的回答（%）".into());
+        let mut kinds = vec![Kind::Text, Kind::Text];
+        kinds.resize(counts, Kind::Number);
+        kinds.resize(headers.len(), Kind::Percent);
         let title = if single {
             format!("選択肢別の回答数（全体、{}）", report.year)
         } else {
@@ -478,6 +523,7 @@ pub fn level_counts(report: &Report) -> Vec<(String, Table)> {
             )
         };
         let mut t = Table::new(title, headers);
+        t.kinds = Some(kinds);
         t.note = format!(
             "回答者数はその年度の集計対象の全員、無回答は回答者数から有効回答を引いた人数（回答対象外を含む）です。{}",
             share_note(report, &items)

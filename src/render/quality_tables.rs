@@ -3,7 +3,7 @@
 
 use super::format::share;
 use super::marks::SUPPRESSED;
-use super::table::Table;
+use super::table::{Kind, Table};
 use super::Report;
 use crate::fiscal_year::FiscalYear;
 
@@ -15,6 +15,13 @@ pub fn response_rates(report: &Report) -> Table {
             .map(String::from)
             .to_vec(),
     );
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Text,
+        Kind::Number,
+        Kind::Number,
+        Kind::Percent,
+    ]);
     t.note = format!("回答者数は集計に使った行の数（回答IDなし・重複で除いた行を含みません）、対象者数はパイプラインファイルに書かれた人数です。{SUPPRESSED} は回答者が少ないため（または逆算を防ぐため）秘匿した数です。");
     let order = |g: &str| -> usize {
         if g == crate::aggregate::ALL_GROUP {
@@ -73,6 +80,14 @@ pub fn row_counts(report: &Report) -> Table {
         .map(String::from)
         .to_vec(),
     );
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Text,
+        Kind::Number,
+        Kind::Number,
+        Kind::Number,
+        Kind::Text,
+    ]);
     t.note =
         "読込行数 = 使用行数 + 除外行数。除外した行は tables/data_quality.csv に一行ずつ載っています。"
             .into();
@@ -112,6 +127,18 @@ pub fn data_quality_summary(report: &Report) -> Table {
         .map(String::from)
         .to_vec(),
     );
+    // 値 is the answer as found in the export: text even when it looks like a number.
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Number,
+        Kind::Percent,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+    ]);
     t.note = format!(
         "選択肢にない回答は無回答として扱い、集計から除いています。割合は、その年度のその列で空欄でない回答に占める割合です。一つの値が {} を超える列があると、run は集計を中止します（[quality] max_unmatched_share）。表記ゆれなら「直し方」の行をパイプラインファイルの表（[scales.…] など）に加えてください。一行ずつの一覧は tables/data_quality.csv にあります。",
         share_of(report.pipeline.quality.max_unmatched_share)
@@ -197,6 +224,18 @@ pub fn data_quality(report: &Report) -> Table {
         .map(String::from)
         .to_vec(),
     );
+    // 値 is the cell as found in the export: text even when it looks like a number.
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Text,
+        Kind::Number,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+    ]);
     t.note = "元のファイルを直して再実行すると、この表から消えます。".into();
     for i in report.issues {
         t.rows.push(vec![

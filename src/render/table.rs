@@ -37,8 +37,19 @@ pub enum Kind {
     Text,
     /// A percentage printed as 62.2: stored as 0.622 with a % format.
     Percent,
+    /// A difference of two percentages in percentage points (a change, or a bound of the
+    /// interval of a change), printed as +2.6: stored as 2.6 with a `pt` format, never as a
+    /// percent.
+    Points,
     /// A count or other number, stored with the decimals it is printed with.
     Number,
+    /// A value in the unit named by the text of column `.0` of the same row (the KGI/KPI
+    /// table, where each row has its own unit): a `%` unit is stored like [`Kind::Percent`],
+    /// any other unit as a number whose format shows the unit (`13人`).
+    InUnit(usize),
+    /// A change in the unit named by column `.0` of the same row: a change of a `%` value is
+    /// in points ([`Kind::Points`]), any other a signed number whose format shows the unit.
+    ChangeInUnit(usize),
 }
 
 impl Table {
@@ -53,8 +64,7 @@ impl Table {
 
 /// Infers a column's kind from its Japanese header.
 fn infer_kind(header: &str) -> Kind {
-    const NUMBER_WORDS: [&str; 14] = [
-        "（pt）",
+    const NUMBER_WORDS: [&str; 13] = [
         "p値",
         "変化",
         "統計量",
@@ -69,7 +79,9 @@ fn infer_kind(header: &str) -> Kind {
         "除外行数",
         "順位",
     ];
-    if header.contains("（%）") || header.contains("%CI") || header.contains("%）") {
+    if header.contains("（pt）") {
+        Kind::Points
+    } else if header.contains("（%）") || header.contains("%CI") || header.contains("%）") {
         Kind::Percent
     } else if header == "n"
         || header.ends_with(" n")

@@ -2,12 +2,14 @@
 # Installs what the browser tests and the screenshot command need: Debian's Chromium and a
 # Japanese font for the HTML report (the charts carry their own font); for the print test
 # (tests/print.rs) Python's pdfminer.six and BudouX, and poppler-utils (pdftoppm, pdftotext,
-# pdfinfo) to look at the printed pages by hand. Safe to run again.
+# pdfinfo); for the report.xlsx print test LibreOffice Calc without its desktop front end
+# (converts report.xlsx to PDF headless). Safe to run again.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-ipaexfont-gothic >/dev/null 2>&1 || need+=(fonts-ipaexfont-gothic)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 SUDO=""
