@@ -6,6 +6,7 @@
 //! to a long frame once), one group-by per segment, then concatenated.
 
 mod annotate;
+mod cells;
 mod changes;
 mod groups;
 mod items;

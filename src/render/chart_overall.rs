@@ -7,7 +7,8 @@ use super::charts::{
     diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
     Diverging, DivergingRow, IndicatorPath, PathPoint, RowShares, Trend, TrendSeries,
 };
-use super::items::{items_by_scale, scale_items};
+use super::items::scale_items;
+use super::whole_tables::items_by_scale;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::fiscal_year::FiscalYear;

@@ -362,7 +362,10 @@ mod tests {
             "職場内のコミュニケーションや情報共有、<span class=\"nw\">積極的な意見交換</span><span class=\"nw\">（否定的設問）</span>"
         );
         // Headers keep only pieces of up to 8 characters whole.
-        assert_eq!(header_html("どちらかと言えばそう思う"), "どちらかと言えばそう思う");
+        assert_eq!(
+            header_html("どちらかと言えばそう思う"),
+            "どちらかと言えばそう思う"
+        );
         assert_eq!(cell_html("<b>"), "<span class=\"nw\">&lt;b&gt;</span>");
         assert_eq!(cell_html("<"), "&lt;");
     }

@@ -18,6 +18,7 @@ mod quality_tables;
 mod reasons;
 mod sections;
 pub mod table;
+mod whole_tables;
 mod xlsx;
 
 use crate::aggregate::lookup::Lookup;

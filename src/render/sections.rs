@@ -5,7 +5,10 @@
 use super::chart_data::{self, Chart};
 use super::chart_overall;
 use super::table::Table;
-use super::{aggregate_tables, indicator_table, items, overview, quality_tables, reasons, Report};
+use super::{
+    aggregate_tables, indicator_table, items, overview, quality_tables, reasons, whole_tables,
+    Report,
+};
 use crate::pipeline::SegmentBy;
 use anyhow::Result;
 
@@ -160,9 +163,9 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
     });
     let mut trend_charts = vec![chart_overall::trend_chart(report)?];
     trend_charts.extend(chart_overall::levels_charts(report)?);
-    let mut trend_tables = vec![named("trend", items::trend(report))];
+    let mut trend_tables = vec![named("trend", whole_tables::trend(report))];
     trend_tables.extend(
-        items::level_counts(report)
+        whole_tables::level_counts(report)
             .into_iter()
             .map(|(stem, t)| named(stem, t)),
     );
