@@ -345,6 +345,8 @@ pub struct Segment {
     pub id: String,
     pub label: String,
     pub by: SegmentBy,
+    /// Whether each group gets a one-page sheet (所属別カルテ).
+    pub sheets: bool,
 }
 
 impl Segment {

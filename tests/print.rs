@@ -131,6 +131,29 @@ fn the_sample_report_holds_on_a4() {
     }
 }
 
+/// The department sheets (issue 9 §4) print one A4 page per group: the combined file of the
+/// sample's seven departments follows every rule on exactly seven pages (each sheet starts a
+/// page, so seven is also the least it can print on).
+#[test]
+fn the_department_sheets_print_a_page_per_group() {
+    let html = root().join("reports/sample/R6/sheets/department.html");
+    let groups = std::fs::read_dir(root().join("reports/sample/R6/sheets/department"))
+        .unwrap()
+        .count();
+    assert_eq!(groups, 7);
+    match print_layout(&html, Some(groups)) {
+        Err(report) => panic!(
+            "{} does not print a page per group:\n{report}",
+            html.display()
+        ),
+        // At most `groups` pages (the bound) and not fewer: a page per sheet.
+        Ok(report) => assert!(
+            report.contains(&format!(" of {groups} pages are")),
+            "{report}"
+        ),
+    }
+}
+
 /// A small page with one of each violation: the check must find every one, naming the
 /// element and the page. It keeps the check from passing a report because it stopped seeing
 /// things.

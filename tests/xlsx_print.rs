@@ -207,3 +207,34 @@ fn expected_pages(xlsx: &Path) -> Vec<(String, usize)> {
     }
     out
 }
+
+/// The department sheets' workbook (sheets/department.xlsx) prints each group on one page,
+/// after one page of contents: 1 + 7 pages, one per sheet in order.
+#[test]
+fn the_department_workbook_prints_a_page_per_group() {
+    let xlsx = root().join("reports/sample/R6/sheets/department.xlsx");
+    let pdf = to_pdf(&xlsx);
+    let pages = pages(&pdf);
+    assert_eq!(pages.len(), page_count(&pdf), "pages split by form feeds");
+    let book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 8, "{names:?}");
+    let printed: Vec<(String, usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .map(|(k, p)| footer_sheet(p).unwrap_or_else(|| panic!("page {}: no footer:\n{p}", k + 1)))
+        .collect();
+    // Page k of 8 (LibreOffice numbers the pages of the whole workbook) is sheet k.
+    let expected: Vec<(String, usize, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (n.clone(), k + 1, names.len()))
+        .collect();
+    assert_eq!(printed, expected);
+    // Each group's page holds its item table and its reasons.
+    for (name, page) in names.iter().zip(&pages).skip(1) {
+        for text in ["設問ごとの肯定的回答の割合", "仕事を辞めたい理由"] {
+            assert!(page.contains(text), "{name}'s page lacks {text}:\n{page}");
+        }
+    }
+}

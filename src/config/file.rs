@@ -274,6 +274,10 @@ pub struct SegmentFile {
     /// Group names for a split: default `["肯定的回答", "否定的回答"]`,
     /// e.g. `["やりがい有", "やりがい無"]`.
     pub groups: Option<Vec<String>>,
+    /// Whether every group gets a printable one-page sheet (所属別カルテ) under `sheets/`.
+    /// Default: yes for a breakdown by department (attribute id `department` or a label
+    /// containing 所属), no for any other.
+    pub sheets: Option<bool>,
 }
 
 /// A KGI or KPI.

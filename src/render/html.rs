@@ -100,12 +100,12 @@ const HEADER_CHARS: usize = 8;
 /// lines may always break); a piece that is short (a label) or holds a digit (58.1–66.0,
 /// n=1185, 10～20歳代) is kept on one line; longer prose breaks between phrases (CSS
 /// `word-break: auto-phrase`).
-fn cell_html(text: &str) -> String {
+pub(super) fn cell_html(text: &str) -> String {
     pieces_html(text, LABEL_CHARS)
 }
 
 /// [`cell_html`] for a header cell.
-fn header_html(text: &str) -> String {
+pub(super) fn header_html(text: &str) -> String {
     pieces_html(text, HEADER_CHARS)
 }
 

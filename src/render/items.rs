@@ -25,6 +25,18 @@ pub fn segment_items<'a>(report: &Report<'a>, segment: &Segment) -> Vec<&'a Ques
 /// What a segment's groups are, in plain Japanese, for the top of its section: for a split,
 /// which answers put a respondent in each group.
 pub fn segment_intro(report: &Report, segment: &Segment) -> Vec<String> {
+    let mut out = groups_intro(report, segment);
+    if segment.sheets {
+        out.push(format!(
+            "グループごとに1ページにまとめた{}カルテは、このフォルダの sheets/{id}.html（まとめて印刷用）、sheets/{id}/（グループごとのファイル）と sheets/{id}.xlsx にあります。",
+            segment.label,
+            id = segment.id
+        ));
+    }
+    out
+}
+
+fn groups_intro(report: &Report, segment: &Segment) -> Vec<String> {
     let p = report.pipeline;
     match &segment.by {
         SegmentBy::Split { question, groups } => {

@@ -17,7 +17,9 @@ mod overview;
 mod quality_tables;
 mod reasons;
 mod sections;
+mod sheets;
 pub mod table;
+mod templates;
 mod whole_tables;
 mod xlsx;
 
@@ -51,8 +53,8 @@ pub struct Report<'a> {
 }
 
 /// Writes the full report into `dir` (replacing what was there) and returns the files written:
-/// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html` and
-/// `report.xlsx`.
+/// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html`,
+/// `report.xlsx` and the department sheets (`sheets/`).
 pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     let sections = sections::sections(report)?;
     let mut written = Vec::new();
@@ -84,6 +86,9 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
         "report.xlsx",
         &xlsx::report(report, &sections)?,
     )?);
+    for f in sheets::files(report)? {
+        written.push(write(dir, &f.path, &f.bytes)?);
+    }
     Ok(written)
 }
 

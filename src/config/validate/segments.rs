@@ -85,9 +85,17 @@ pub(super) fn segments(
                 continue;
             }
         };
+        let department = match &by {
+            SegmentBy::Attribute(k) => {
+                let a = &respondents.attributes[*k];
+                a.id == "department" || a.label.contains("所属")
+            }
+            _ => false,
+        };
         out.push(Segment {
             id: s.id.clone(),
             label: s.label.clone(),
+            sheets: s.sheets.unwrap_or(department),
             by,
         });
     }

@@ -14,6 +14,7 @@ mod charts;
 mod contents;
 mod cover;
 mod highlight;
+pub(in crate::render) mod karte;
 mod names;
 mod print;
 mod sheet;
