@@ -122,6 +122,7 @@ mod tests {
                 values: vec![None, None],
                 intervals: vec![],
                 notes: vec![],
+                n: None,
             }],
             value_axis_label: String::new(),
         };

@@ -33,12 +33,14 @@ pub(super) fn sample_bars() -> GroupedBars {
                     CellNote::Unstable,
                     CellNote::Suppressed,
                 ],
+                n: Some(212),
             },
             Series {
                 name: "30歳代".into(),
                 values: values([48.0, 25.5, 61.2, 44.0]),
                 intervals: vec![],
                 notes: vec![],
+                n: None,
             },
         ],
         value_axis_label: "肯定的回答の割合（%）".into(),
@@ -147,6 +149,15 @@ pub(super) fn sample_heatmap() -> Heatmap {
                 v(f64::NAN, f64::NAN, false),
             ],
         ],
+        overall: Some(OverallColumn {
+            label: "全体".into(),
+            cells: vec![
+                v(58.2, 0.0, false),
+                v(23.2, 0.0, false),
+                v(73.5, 0.0, false),
+                HeatCell::Suppressed,
+            ],
+        }),
     }
 }
 
