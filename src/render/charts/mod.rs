@@ -16,7 +16,8 @@
 //!   `diverging`;
 //! - the heatmap of shares by group coloured by the difference from overall, with the overall
 //!   share as an uncoloured column ([`heatmap_svg`]), in `heatmap`;
-//! - trend lines over the survey waves as small multiples ([`trend_svg`]), in `trend`.
+//! - trend lines over the survey waves as small multiples with the change since the previous
+//!   wave ([`trend_svg`]), in `trend`, on value axes of one shared span (`trend_scale`).
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -73,6 +74,7 @@ mod raster;
 #[cfg(test)]
 mod test_support;
 mod trend;
+mod trend_scale;
 mod wrap;
 
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
@@ -81,4 +83,4 @@ pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowSh
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};
-pub use trend::{trend_png, trend_svg, Trend, TrendSeries};
+pub use trend::{trend_png, trend_svg, Trend, TrendChange, TrendSeries};

@@ -170,6 +170,11 @@ pub(super) fn sample_trend() -> Trend {
             .map(|v| v.map(|v| (v - 4.5, v + 4.5)))
             .collect(),
         negative_statement: negative,
+        change: TrendChange::Points {
+            since: "R5".into(),
+            diff: 2.6,
+            significant: !negative,
+        },
     };
     Trend {
         title: "設問別 肯定的回答の割合の推移（R4〜R6）".into(),
@@ -189,6 +194,7 @@ pub(super) fn sample_trend() -> Trend {
                 values: vec![Some(2.0), Some(0.0), None],
                 intervals: vec![],
                 negative_statement: false,
+                change: TrendChange::Suppressed { since: "R5".into() },
             },
         ],
     }
