@@ -284,9 +284,16 @@ mod tests {
     #[test]
     fn tokens_are_not_split() {
         ensure_fonts().unwrap();
-        let tokens = ["10～20歳代", "60歳代", "4.5点", "OJT2024", "１２時間", "令和6年度"];
+        let tokens = [
+            "10～20歳代",
+            "60歳代",
+            "4.5点",
+            "OJT2024",
+            "１２時間",
+            "令和6年度",
+        ];
         let text = "対象は10～20歳代と60歳代、満足度4.5点、OJT2024、月１２時間、令和6年度";
-        // At every width from two characters up, no line ends inside a token.
+        // At every width from six characters up, no line ends inside a token.
         for chars in 6..30 {
             let lines = wrap_text(text, 12.0, 12.0 * chars as f64, 20);
             assert_eq!(lines.concat(), text);
