@@ -175,3 +175,17 @@ fn free_text_is_counted_never_shown() {
         }
     }
 }
+
+#[test]
+fn the_trend_chart_prints_the_changes_of_the_trend_table() {
+    let dir = root().join("reports/sample/R6");
+    let table = csv_rows(&read_csv(&dir.join("tables/trend.csv")));
+    let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
+    let (diff, mark) = (col("令和5年度からの変化（pt）"), col("前回との差"));
+    let svg = std::fs::read_to_string(dir.join("charts/trend.svg")).unwrap();
+    for row in &table[1..] {
+        let m = if row[mark] == "*" { " *" } else { "" };
+        let text = format!(">\n前回（R5）から {}pt{m}\n<", row[diff]);
+        assert!(svg.contains(&text), "{}: {text:?} not in trend.svg", row[1]);
+    }
+}

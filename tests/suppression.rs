@@ -149,6 +149,21 @@ fn charts_and_markdown_show_no_value_of_a_hidden_group() {
             "items_by_dept.svg shows {v}"
         );
     }
+    // The bar charts' legends give each shown group's n and no hidden group's.
+    assert!(age.contains("40代以上（n="), "a shown group's n");
+    assert!(dept.contains("企画課（n="), "a shown group's n");
+    for g in ["20代", "30代"] {
+        assert!(
+            !age.contains(&format!("{g}（n=")),
+            "items_by_age.svg gives {g}'s n"
+        );
+    }
+    for g in ["監査室", "総務課"] {
+        assert!(
+            !dept.contains(&format!("{g}（n=")),
+            "items_by_dept.svg gives {g}'s n"
+        );
+    }
     // Their Wilson intervals (3/4: 30.1–95.4; 2/3: 20.8–93.9; 8/15: 30.1–75.2) appear nowhere.
     let mut texts: Vec<(String, String)> = files(&dir)
         .into_iter()

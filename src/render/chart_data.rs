@@ -1,15 +1,17 @@
 //! Chart inputs for the segment sections, from the aggregate lookups: item shares by group
-//! (bars with intervals and marks) and the item × group heatmap of differences from the
-//! overall share. Drawing itself is in `charts`; the charts of the whole population are in
+//! (bars with intervals, marks and each group's n) and the item × group heatmap of shares
+//! coloured by their difference from the overall share, with the overall share as a column of
+//! its own. Drawing itself is in `charts`; the charts of the whole population are in
 //! `chart_overall`.
 
 use super::charts::{
     grouped_bars_png, grouped_bars_svg, heatmap_png, heatmap_svg, CellNote, GroupedBars, HeatCell,
-    Heatmap, Series,
+    Heatmap, OverallColumn, Series,
 };
 use super::items::{segment_items, table_groups};
 use super::Report;
 use crate::aggregate::lookup::ItemCell;
+use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Segment;
 use anyhow::Result;
 
@@ -24,7 +26,8 @@ pub struct Chart {
     pub print: bool,
 }
 
-/// Positive share of every scale item per group of a segment (and 全体), report's wave.
+/// Positive share of every scale item per group of a segment (and 全体), report's wave, with
+/// each shown group's number of respondents in the legend.
 pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
     let wave = report.year.0;
     let items = segment_items(report, segment);
@@ -59,6 +62,8 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
                     .map(|c| c.filter(|c| c.share.is_some()).and_then(|c| c.ci))
                     .collect(),
                 notes: items.iter().map(|q| note(s, g, &q.id)).collect(),
+                // The group's size as the aggregate gives it; none for a hidden group.
+                n: lookup.group(wave, s, g).map(|c| c.respondents),
             }
         })
         .collect();
@@ -79,43 +84,52 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
     })
 }
 
-/// Item × group heatmap of each group's share minus the overall share, report's wave.
+/// Item × group heatmap of each group's share, coloured by its difference from the overall
+/// share (the aggregate's `diff_all`), with the overall share first as an uncoloured column;
+/// report's wave.
 pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
     let (wave, lookup) = (report.year.0, &report.lookup);
     let items = segment_items(report, segment);
     let groups: Vec<String> = lookup.segment_groups(report.pipeline, segment);
+    let cell = |s: &str, g: &str, q: &str| -> HeatCell {
+        if lookup.item_hidden(wave, s, g, q) {
+            return HeatCell::Suppressed;
+        }
+        match lookup.item(wave, s, g, q) {
+            Some(&ItemCell {
+                share: Some(share),
+                diff_all,
+                differs,
+                ..
+            }) => HeatCell::Value {
+                share,
+                diff: diff_all.unwrap_or(f64::NAN),
+                significant: differs,
+            },
+            _ => HeatCell::Empty,
+        }
+    };
     let cells = items
         .iter()
-        .map(|q| {
-            groups
-                .iter()
-                .map(|g| {
-                    if lookup.item_hidden(wave, &segment.id, g, &q.id) {
-                        return HeatCell::Suppressed;
-                    }
-                    match lookup.item(wave, &segment.id, g, &q.id) {
-                        Some(&ItemCell {
-                            share: Some(share),
-                            diff_all: Some(diff),
-                            differs,
-                            ..
-                        }) => HeatCell::Value {
-                            share,
-                            diff,
-                            significant: differs,
-                        },
-                        _ => HeatCell::Empty,
-                    }
-                })
-                .collect()
-        })
+        .map(|q| groups.iter().map(|g| cell(&segment.id, g, &q.id)).collect())
         .collect();
+    let overall = OverallColumn {
+        label: ALL_GROUP.to_string(),
+        cells: items
+            .iter()
+            .map(|q| cell(ALL_SEGMENT, ALL_GROUP, &q.id))
+            .collect(),
+    };
     let chart = Heatmap {
-        title: format!("{}：全体との差（{}）", segment.label, report.year),
+        title: format!(
+            "{}：肯定的回答の割合（色は全体との差、{}）",
+            segment.label, report.year
+        ),
         rows: items.iter().map(|q| q.label.clone()).collect(),
         negative: items.iter().map(|q| q.negative).collect(),
         columns: groups,
         cells,
+        overall: Some(overall),
     };
     Ok(Chart {
         stem: format!("heatmap_{}", segment.id),

@@ -1,11 +1,11 @@
 //! Chart inputs for the whole population: each indicator's path from baseline toward target,
 //! the diverging stacked bars of the answer levels of every item, and the trend of every item
-//! across waves.
+//! across waves with its change since the previous wave.
 
 use super::chart_data::Chart;
 use super::charts::{
     diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
-    Diverging, DivergingRow, IndicatorPath, PathPoint, RowShares, Trend, TrendSeries,
+    Diverging, DivergingRow, IndicatorPath, PathPoint, RowShares, Trend, TrendChange, TrendSeries,
 };
 use super::items::scale_items;
 use super::whole_tables::items_by_scale;
@@ -128,8 +128,42 @@ fn level_shares(report: &Report, wave: i32, item: &str, levels: usize) -> RowSha
     }
 }
 
-/// Every scale item's overall share in every wave up to the report's, with intervals.
+/// The whole population's change of an item since the previous wave, as the aggregate stage
+/// gives it: the difference from the lookup's changes, the mark from the report wave's cell
+/// (`changed`). Hidden in either wave: suppressed; no previous wave or no difference: none.
+fn trend_change(report: &Report, item: &str, previous: Option<FiscalYear>) -> TrendChange {
+    let Some(previous) = previous else {
+        return TrendChange::None;
+    };
+    let (now, lookup) = (report.year.0, &report.lookup);
+    let since = previous.short();
+    if [now, previous.0]
+        .iter()
+        .any(|&w| lookup.item_hidden(w, ALL_SEGMENT, ALL_GROUP, item))
+    {
+        return TrendChange::Suppressed { since };
+    }
+    match lookup.change(now, ALL_SEGMENT, ALL_GROUP, item, previous.0) {
+        Some(diff) => TrendChange::Points {
+            since,
+            diff,
+            significant: lookup
+                .item(now, ALL_SEGMENT, ALL_GROUP, item)
+                .is_some_and(|c| c.changed),
+        },
+        None => TrendChange::None,
+    }
+}
+
+/// Every scale item's overall share in every wave up to the report's, with intervals and the
+/// change since the previous wave.
 pub fn trend_chart(report: &Report) -> Result<Chart> {
+    let previous = report
+        .waves
+        .iter()
+        .copied()
+        .filter(|w| *w < report.year)
+        .max();
     let series = scale_items(report)
         .into_iter()
         .map(|q| {
@@ -143,6 +177,7 @@ pub fn trend_chart(report: &Report) -> Result<Chart> {
                 values: cells.iter().map(|c| c.and_then(|c| c.share)).collect(),
                 intervals: cells.iter().map(|c| c.and_then(|c| c.ci)).collect(),
                 negative_statement: q.negative,
+                change: trend_change(report, &q.id, previous),
             }
         })
         .collect();

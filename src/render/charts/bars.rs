@@ -42,6 +42,19 @@ pub struct Series {
     /// Per category: how the value is to be read (marks after the printed value, suppression).
     /// Empty means all [`CellNote::Plain`]; otherwise one entry per category.
     pub notes: Vec<CellNote>,
+    /// The group's number of respondents, shown after its name in the legend ("30歳代（n=212）");
+    /// `None` shows none (a hidden group, or n unknown).
+    pub n: Option<u32>,
+}
+
+impl Series {
+    /// The legend label: the name, with the group's n when it is given.
+    fn legend_label(&self) -> String {
+        match self.n {
+            Some(n) => format!("{}（n={n}）", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// A horizontal grouped bar chart: categories down the y axis, one bar per series inside each
@@ -89,8 +102,8 @@ fn band_height(n_series: usize) -> f64 {
 
 /// Draws a horizontal grouped bar chart and returns the SVG document.
 ///
-/// Layout: title, then a legend (series colours, and the "▼" note when any statement is
-/// negative), then one band per category of height `max(series × 14 + 16, 40)` px with the bars
+/// Layout: title, then a legend (series colours with each group's n when given, and the "▼"
+/// note when any statement is negative), then one band per category of height `max(series × 14 + 16, 40)` px with the bars
 /// in series order top to bottom, then the value axis (0–100, every 10) with its caption. The
 /// width is 1000 px; the height grows with categories × series. Each bar carries its value with
 /// one decimal (see [`format_one_decimal`](super::format_one_decimal)) and the marks of its
@@ -150,7 +163,7 @@ fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> 
         .enumerate()
         .map(|(j, s)| {
             let color = PALETTE[j % PALETTE.len()];
-            LegendItem::new(14.0, s.name.clone(), Symbol::Swatch { color, size: 14.0 })
+            LegendItem::new(14.0, s.legend_label(), Symbol::Swatch { color, size: 14.0 })
         })
         .collect();
     if any_negative {
@@ -283,212 +296,5 @@ fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::charts::test_support::{assert_svg_document, attr, bar_rects, hex, texts};
-
-    fn sample_bars() -> GroupedBars {
-        GroupedBars {
-            title: "設問別 肯定的回答の割合（年齢階層別）".into(),
-            categories: vec![
-                "仕事にやりがいを感じている".into(),
-                "仕事を辞めたいと思うことがある".into(),
-                "研修&OJTの機会が十分にある".into(),
-            ],
-            negative: vec![false, true, false],
-            series: vec![
-                Series {
-                    name: "20歳代".into(),
-                    values: vec![Some(62.25), None, Some(0.05)],
-                    intervals: vec![],
-                    notes: vec![],
-                },
-                Series {
-                    name: "30歳代".into(),
-                    values: vec![Some(40.0), Some(12.5), None],
-                    intervals: vec![],
-                    notes: vec![],
-                },
-            ],
-            value_axis_label: "肯定的回答の割合（%）".into(),
-        }
-    }
-
-    #[test]
-    fn bars_contain_japanese_title_labels_and_escaped_ampersand() {
-        let svg = grouped_bars_svg(&sample_bars()).unwrap();
-        assert_svg_document(&svg);
-        let t = texts(&svg);
-        assert!(
-            t.iter()
-                .any(|s| s == "設問別 肯定的回答の割合（年齢階層別）"),
-            "{t:?}"
-        );
-        assert!(t.iter().any(|s| s == "仕事にやりがいを感じている"), "{t:?}");
-        assert!(t.iter().any(|s| s == "肯定的回答の割合（%）"));
-        assert!(t.iter().any(|s| s == "20歳代") && t.iter().any(|s| s == "30歳代"));
-        // plotters escapes text content: '&' becomes "&amp;".
-        assert!(
-            t.iter().any(|s| s == "研修&amp;OJTの機会が十分にある"),
-            "{t:?}"
-        );
-        assert!(!svg.contains("研修&OJT"));
-        // The font family written into the SVG starts with the embedded font.
-        assert!(svg.contains("font-family=\"IPAexGothic, "));
-    }
-
-    #[test]
-    fn bars_one_rect_per_some_value() {
-        let chart = sample_bars();
-        let svg = grouped_bars_svg(&chart).unwrap();
-        let some = chart
-            .series
-            .iter()
-            .flat_map(|s| &s.values)
-            .filter(|v| v.is_some())
-            .count();
-        assert_eq!(bar_rects(&svg).len(), some);
-        // Per series: bars in that series' colour only for its Some values.
-        for (j, s) in chart.series.iter().enumerate() {
-            let fill = format!("fill=\"{}\"", hex(&PALETTE[j]));
-            let n = bar_rects(&svg).iter().filter(|l| l.contains(&fill)).count();
-            assert_eq!(n, s.values.iter().flatten().count(), "series {j}");
-        }
-        // Values are printed with one decimal, rounded half-up.
-        let t = texts(&svg);
-        for v in ["62.3", "0.1", "40.0", "12.5"] {
-            assert!(t.iter().any(|s| s == v), "{v} missing in {t:?}");
-        }
-        assert!(!t.iter().any(|s| s == "62.2"));
-    }
-
-    #[test]
-    fn bars_none_draws_nothing_and_bar_length_follows_value() {
-        let mut chart = sample_bars();
-        chart.series.truncate(1);
-        chart.series[0].values = vec![Some(50.0), None, Some(100.0)];
-        let svg = grouped_bars_svg(&chart).unwrap();
-        let bars = bar_rects(&svg);
-        assert_eq!(bars.len(), 2);
-        let w50 = attr(bars[0], "width");
-        let w100 = attr(bars[1], "width");
-        assert!((w100 - 2.0 * w50).abs() <= 1.0, "{w50} vs {w100}");
-        // The middle category (None) has no value label.
-        let values: Vec<String> = texts(&svg)
-            .into_iter()
-            .filter(|s| s.ends_with(".0") || s.ends_with(".5"))
-            .collect();
-        assert_eq!(values, vec!["50.0", "100.0"]);
-        // Bars go top to bottom in category order.
-        assert!(attr(bars[0], "y") < attr(bars[1], "y"));
-    }
-
-    #[test]
-    fn bars_negative_statements_are_marked() {
-        let svg = grouped_bars_svg(&sample_bars()).unwrap();
-        let t = texts(&svg);
-        assert!(
-            t.iter().any(|s| s == "▼仕事を辞めたいと思うことがある"),
-            "{t:?}"
-        );
-        assert!(!t.iter().any(|s| s == "▼仕事にやりがいを感じている"));
-        assert!(t.iter().any(|s| s == NEGATIVE_NOTE));
-        // No negative statement, no note and no mark.
-        let mut chart = sample_bars();
-        chart.negative = vec![];
-        let svg = grouped_bars_svg(&chart).unwrap();
-        assert!(!svg.contains('▼'));
-    }
-
-    #[test]
-    fn bars_height_scales_with_categories_and_series() {
-        let height = |c: &GroupedBars| {
-            let svg = grouped_bars_svg(c).unwrap();
-            let first = svg.lines().next().unwrap().to_string();
-            attr(&first, "height")
-        };
-        let mut chart = sample_bars();
-        let h3 = height(&chart);
-        chart.categories.push("追加の設問".into());
-        chart.negative.push(false);
-        for s in &mut chart.series {
-            s.values.push(Some(1.0));
-        }
-        let h4 = height(&chart);
-        assert_eq!(h4 - h3, band_height(2));
-        let mut five = chart.clone();
-        for k in 0..3 {
-            five.series.push(Series {
-                name: format!("群{k}"),
-                values: vec![Some(10.0); 4],
-                intervals: vec![],
-                notes: vec![],
-            });
-        }
-        assert_eq!(height(&five) - h4, 4.0 * 3.0 * BAR_H);
-    }
-
-    #[test]
-    fn bars_edge_cases_do_not_fail() {
-        let empty = GroupedBars {
-            title: "空".into(),
-            categories: vec![],
-            negative: vec![],
-            series: vec![],
-            value_axis_label: "%".into(),
-        };
-        let svg = grouped_bars_svg(&empty).unwrap();
-        assert_svg_document(&svg);
-        assert!(svg.contains("表示するデータがありません"));
-
-        let mut no_series = sample_bars();
-        no_series.series.clear();
-        let mut all_none = sample_bars();
-        for s in &mut all_none.series {
-            s.values = vec![None; 3];
-        }
-        for chart in [no_series, all_none] {
-            let svg = grouped_bars_svg(&chart).unwrap();
-            assert_svg_document(&svg);
-            assert!(bar_rects(&svg).is_empty());
-        }
-
-        let mut odd = sample_bars();
-        odd.series[0].values = vec![Some(-5.0), Some(130.0), Some(f64::NAN)];
-        let svg = grouped_bars_svg(&odd).unwrap();
-        assert_svg_document(&svg);
-        let t = texts(&svg);
-        assert!(t.iter().any(|s| s == "-5.0") && t.iter().any(|s| s == "130.0"));
-
-        let mut long = sample_bars();
-        long.categories[0] = "あ".repeat(120);
-        long.title = "長いタイトル".repeat(30);
-        assert_svg_document(&grouped_bars_svg(&long).unwrap());
-    }
-
-    #[test]
-    fn bars_reject_mismatched_lengths() {
-        let mut chart = sample_bars();
-        chart.series[0].values.pop();
-        assert!(grouped_bars_svg(&chart).is_err());
-        let mut chart = sample_bars();
-        chart.negative = vec![true];
-        assert!(grouped_bars_svg(&chart).is_err());
-        let mut chart = sample_bars();
-        chart.series[1].intervals = vec![Some((1.0, 2.0)); 2];
-        let err = grouped_bars_svg(&chart).unwrap_err().to_string();
-        assert!(err.contains("2 intervals for 3"), "{err}");
-        let mut chart = sample_bars();
-        chart.series[0].notes = vec![CellNote::Plain; 4];
-        let err = grouped_bars_svg(&chart).unwrap_err().to_string();
-        assert!(err.contains("4 notes for 3"), "{err}");
-    }
-
-    #[test]
-    fn bars_rendering_is_deterministic() {
-        assert_eq!(
-            grouped_bars_svg(&sample_bars()).unwrap(),
-            grouped_bars_svg(&sample_bars()).unwrap()
-        );
-    }
-}
+#[path = "bars_tests.rs"]
+mod tests;

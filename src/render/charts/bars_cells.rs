@@ -229,6 +229,7 @@ mod tests {
             values,
             intervals,
             notes: vec![],
+            n: None,
         }
     }
 

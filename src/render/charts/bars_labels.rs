@@ -122,6 +122,7 @@ mod tests {
                 values: vec![None, None],
                 intervals: vec![],
                 notes: vec![],
+                n: None,
             }],
             value_axis_label: String::new(),
         };
@@ -137,6 +138,35 @@ mod tests {
         assert!(column.width >= MAX_LABEL_W);
         for line in lines {
             assert!(text_width(line, LABEL_PX) <= column.width);
+        }
+    }
+
+    #[test]
+    fn wrapped_labels_keep_tokens_whole() {
+        ensure_fonts().unwrap();
+        let label = "職場内のコミュニケーションや情報共有が、10～20歳代の職員と30歳代の職員の間で令和6年度に十分に行われている";
+        let token_ends = ["10～20歳代", "30歳代", "令和6年度"];
+        for extra in 0..12 {
+            // Shift the breaks across the tokens by padding the start of the label.
+            let text = format!("{}{label}", "あ".repeat(extra));
+            let chart = GroupedBars {
+                title: String::new(),
+                categories: vec![text.clone()],
+                negative: vec![],
+                series: vec![],
+                value_axis_label: String::new(),
+            };
+            let (lines, _) = &LabelColumn::new(&chart, 80.0).labels[0];
+            assert!(lines.len() > 1, "{lines:?}");
+            let mut at = 0;
+            for line in &lines[..lines.len() - 1] {
+                at += line.len();
+                for t in token_ends {
+                    for (b, _) in text.match_indices(t) {
+                        assert!(at <= b || at >= b + t.len(), "{t} split: {lines:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,11 @@
 //! The heatmap ([`heatmap_svg`], [`heatmap_png`]): statements down, groups across, each cell the
-//! group's share coloured by its difference from the overall share. Its input is [`Heatmap`]
-//! with a [`HeatCell`] per statement and group.
+//! group's share coloured by its difference from the overall share, with the overall share itself
+//! in an uncoloured column of its own ([`OverallColumn`]) left of the groups. Its input is
+//! [`Heatmap`] with a [`HeatCell`] per statement and group.
+//!
+//! Column headers are never broken inside a word: they are set at one size from 12 px down to
+//! 10 px at which each fits its column on one line (or breaks at a real boundary such as ・),
+//! the columns being as wide as the widest header needs up to 110 px (see `wrap::fit_labels`).
 //!
 //! The colour scale diverges at 0: blue where the group is better than overall, orange where it
 //! is worse, white at no difference, saturating at ±15 points. For a negative statement (▼) a
@@ -14,15 +19,15 @@ use super::bars::NEGATIVE_NOTE;
 use super::bars_cells::{SIGNIFICANT_NOTE, SUPPRESSED_MARK, SUPPRESSED_NOTE};
 use super::bars_labels::{LabelColumn, LABEL_PX};
 use super::colors::{
-    mix, text_on, BAD_STRONG, EMPTY_CELL_COLOR, GOOD_STRONG, GRID_COLOR, NEGATIVE_BAND_COLOR,
-    NEGATIVE_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
+    mix, text_on, AXIS_COLOR, BAD_STRONG, EMPTY_CELL_COLOR, GOOD_STRONG, GRID_COLOR,
+    NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
 };
 use super::draw::{draw_text, draw_title, title_height, to_px, Area, Backend, Svg, Target, MARGIN};
 use super::font::{ensure_fonts, text_style, text_width};
 use super::legend::{draw_legend, legend_height, LegendItem};
 use super::numbers::format_one_decimal;
 use super::raster::Png;
-use super::wrap::wrap_text;
+use super::wrap::fit_labels;
 
 /// One cell of a [`Heatmap`] (a statement in a group).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,6 +46,17 @@ pub enum HeatCell {
     Empty,
 }
 
+/// The whole population's column of a [`Heatmap`]: drawn first, set apart from the groups by a
+/// gap and a frame, and not coloured (it is what the colours compare with).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverallColumn {
+    /// Its header, e.g. "全体".
+    pub label: String,
+    /// One cell per statement; a `Value` prints its share (its difference and mark are not
+    /// used), `Suppressed` prints "x 秘匿", `Empty` prints "-".
+    pub cells: Vec<HeatCell>,
+}
+
 /// A heatmap of shares: one row per statement, one column per group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heatmap {
@@ -55,6 +71,9 @@ pub struct Heatmap {
     pub columns: Vec<String>,
     /// `cells[row][column]`.
     pub cells: Vec<Vec<HeatCell>>,
+    /// The overall share per statement, drawn as an uncoloured column left of the groups;
+    /// `None`: no such column.
+    pub overall: Option<OverallColumn>,
 }
 
 impl Heatmap {
@@ -72,7 +91,13 @@ const MAX_CELL_W: f64 = 110.0;
 /// Font sizes of the cell values and of the column headers.
 const VALUE_PX: f64 = 12.0;
 const HEADER_PX: f64 = 12.0;
+/// Smallest font size a column header shrinks to before it may be broken.
+const MIN_HEADER_PX: f64 = 10.0;
 const HEADER_LINE_H: f64 = 15.0;
+/// Room around a header in its column.
+const HEADER_PAD: f64 = 10.0;
+/// Gap between the overall column and the groups' columns.
+const OVERALL_GAP: f64 = 12.0;
 /// Narrowest chart.
 const MIN_WIDTH: f64 = 640.0;
 /// The colour scale in the legend: steps, swatch size, and the captions at its ends.
@@ -101,13 +126,15 @@ pub(super) fn heat_color(diff: f64, negative: bool) -> RGBColor {
 ///
 /// Layout: title; the colour scale ("全体より低い", seven swatches from −15 to +15 points with
 /// their values, "全体より高い（ポイント差…）"); the notes on ▼ (colours reversed), " *"
-/// (significant) and "x 秘匿" when the chart shows them; the column headers (wrapped to three
-/// lines); one 40 px row per statement with its label on the left ("▼" and red for negative
-/// statements) and its cells. Cells are 64–110 px wide; the chart is at least 640 px wide and
-/// grows with the columns.
+/// (significant) and "x 秘匿" when the chart shows them; the column headers (one size for all,
+/// 10–12 px, never broken inside a word; at most three lines); one 40 px row per statement with
+/// its label on the left ("▼" and red for negative statements), the overall column when there
+/// is one (white, framed, 12 px apart) and the groups' cells. Cells are 64–110 px wide; the
+/// chart is at least 640 px wide and grows with the columns.
 ///
 /// Errors: a non-empty `negative` whose length differs from the rows', `cells` without one row
-/// per statement, or a row without one cell per column. Empty inputs draw without error.
+/// per statement, a row without one cell per column, or an overall column without one cell per
+/// statement. Empty inputs draw without error.
 pub fn heatmap_svg(chart: &Heatmap) -> Result<String> {
     heatmap(chart, Svg)
 }
@@ -120,7 +147,8 @@ pub fn heatmap_png(chart: &Heatmap) -> Result<Vec<u8>> {
 
 /// Legend notes for what the chart shows: ▼, " *", "x 秘匿".
 fn notes(chart: &Heatmap) -> Vec<LegendItem> {
-    let cells = || chart.cells.iter().flatten();
+    let overall = chart.overall.iter().flat_map(|o| o.cells.iter());
+    let cells = || chart.cells.iter().flatten().chain(overall.clone());
     let mut items = Vec::new();
     if (0..chart.rows.len()).any(|i| chart.is_negative(i)) {
         items.push(LegendItem::note(
@@ -162,6 +190,14 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
         chart.title,
         chart.cells.len()
     );
+    if let Some(o) = &chart.overall {
+        ensure!(
+            o.cells.len() == n_rows,
+            "heatmap {:?}: overall column has {} cells for {n_rows} rows",
+            chart.title,
+            o.cells.len()
+        );
+    }
     for (label, cells) in chart.rows.iter().zip(&chart.cells) {
         ensure!(
             cells.len() == n_cols,
@@ -175,22 +211,38 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
         (0..n_rows).map(|i| (chart.rows[i].as_str(), chart.is_negative(i))),
         CELL_H,
     );
-    let widest_header = chart
-        .columns
+    // Every header, the overall column's first: as wide a column as the widest needs on one
+    // line (within the limits), then one font size at which none is broken inside a word.
+    let header_texts: Vec<String> = chart
+        .overall
         .iter()
-        .map(|c| text_width(c, HEADER_PX) / 2.0 + 8.0)
-        .fold(MIN_CELL_W, f64::max);
-    let cell_w = widest_header.min(MAX_CELL_W);
-    let grid_left = MARGIN + labels.width + 10.0;
+        .map(|o| o.label.clone())
+        .chain(chart.columns.iter().cloned())
+        .collect();
+    let cell_w = header_texts
+        .iter()
+        .map(|c| text_width(c, HEADER_PX) + HEADER_PAD)
+        .fold(MIN_CELL_W, f64::max)
+        .min(MAX_CELL_W)
+        .ceil();
+    let (header_px, headers) = fit_labels(
+        &header_texts,
+        HEADER_PX,
+        MIN_HEADER_PX,
+        cell_w - HEADER_PAD,
+        3,
+    );
+    let header_lines = headers.iter().map(Vec::len).max().unwrap_or(0);
+    let overall_w = if chart.overall.is_some() {
+        cell_w + OVERALL_GAP
+    } else {
+        0.0
+    };
+    let overall_left = MARGIN + labels.width + 10.0;
+    let grid_left = overall_left + overall_w;
     let width = (grid_left + n_cols as f64 * cell_w + MARGIN)
         .max(MIN_WIDTH)
         .ceil();
-    let headers: Vec<Vec<String>> = chart
-        .columns
-        .iter()
-        .map(|c| wrap_text(c, HEADER_PX, cell_w - 6.0, 3))
-        .collect();
-    let header_lines = headers.iter().map(Vec::len).max().unwrap_or(0);
     let notes = notes(chart);
 
     let scale_h = SCALE_SWATCH_H + 18.0;
@@ -218,10 +270,16 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
         let y = draw_scale(root, MARGIN, y)?;
         draw_legend(root, &notes, MARGIN, width - MARGIN, y)?;
 
-        // Column headers, bottom-aligned above their column.
-        let header_style = text_style(HEADER_PX, &TEXT_COLOR, HPos::Center, VPos::Center);
+        // Column headers, bottom-aligned above their column (the overall column's first).
+        let header_style = text_style(header_px, &TEXT_COLOR, HPos::Center, VPos::Center);
+        let offset = usize::from(chart.overall.is_some());
         for (j, lines) in headers.iter().enumerate() {
-            let x = grid.left + (j as f64 + 0.5) * cell_w;
+            let column_left = if j < offset {
+                overall_left
+            } else {
+                grid.left + (j - offset) as f64 * cell_w
+            };
+            let x = column_left + 0.5 * cell_w;
             let first = grid.top - 6.0 - (lines.len() as f64 - 0.5) * HEADER_LINE_H;
             for (k, line) in lines.iter().enumerate() {
                 let at = (x, first + k as f64 * HEADER_LINE_H);
@@ -241,7 +299,7 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
                 root.draw(&Rectangle::new(
                     [
                         (to_px(MARGIN), to_px(y0)),
-                        (to_px(grid.left), to_px(y0 + CELL_H)),
+                        (to_px(overall_left), to_px(y0 + CELL_H)),
                     ],
                     NEGATIVE_BAND_COLOR.filled(),
                 ))?;
@@ -250,7 +308,10 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
                 grid.draw_cell(root, i, j, cell, negative)?;
             }
         }
-        labels.draw(root, grid.left - 8.0, grid.top, CELL_H)?;
+        if let Some(overall) = &chart.overall {
+            draw_overall(root, overall, overall_left, &grid)?;
+        }
+        labels.draw(root, overall_left - 8.0, grid.top, CELL_H)?;
         Ok(())
     })
 }
@@ -272,10 +333,21 @@ impl Grid {
         cell: &HeatCell,
         negative: bool,
     ) -> Result<()> {
-        let (x0, y0) = (
-            self.left + j as f64 * self.cell_w,
-            self.top + i as f64 * CELL_H,
-        );
+        let x0 = self.left + j as f64 * self.cell_w;
+        self.draw_cell_at(root, x0, i, cell, Some(negative))
+    }
+
+    /// Draws a cell with its left edge at `x0` in row `i`: coloured by its difference on a
+    /// statement that is negative or not, or, with `colored` `None`, white (the overall column).
+    fn draw_cell_at<DB: Backend>(
+        &self,
+        root: &Area<DB>,
+        x0: f64,
+        i: usize,
+        cell: &HeatCell,
+        colored: Option<bool>,
+    ) -> Result<()> {
+        let y0 = self.top + i as f64 * CELL_H;
         let (x1, y1) = (x0 + self.cell_w, y0 + CELL_H);
         let (fill, text, text_color) = match *cell {
             HeatCell::Value {
@@ -283,8 +355,12 @@ impl Grid {
                 diff,
                 significant,
             } => {
-                let fill = heat_color(diff, negative);
+                let fill = match colored {
+                    Some(negative) => heat_color(diff, negative),
+                    None => RGBColor(0xFF, 0xFF, 0xFF),
+                };
                 let text = if share.is_finite() {
+                    let significant = significant && colored.is_some();
                     let mark = crate::render::marks::chart_suffix(significant, false);
                     format!("{}{mark}", format_one_decimal(share))
                 } else {
@@ -305,6 +381,30 @@ impl Grid {
         let style = text_style(VALUE_PX, &text_color, HPos::Center, VPos::Center);
         draw_text(root, &text, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), &style)
     }
+}
+
+/// Draws the overall column with its left edge at `left`: white cells with the overall shares,
+/// framed in the axis colour so that it stands apart from the coloured groups.
+fn draw_overall<DB: Backend>(
+    root: &Area<DB>,
+    overall: &OverallColumn,
+    left: f64,
+    grid: &Grid,
+) -> Result<()> {
+    for (i, cell) in overall.cells.iter().enumerate() {
+        grid.draw_cell_at(root, left, i, cell, None)?;
+    }
+    if !overall.cells.is_empty() {
+        let bottom = grid.top + overall.cells.len() as f64 * CELL_H;
+        root.draw(&Rectangle::new(
+            [
+                (to_px(left), to_px(grid.top)),
+                (to_px(left + grid.cell_w), to_px(bottom)),
+            ],
+            AXIS_COLOR.stroke_width(1),
+        ))?;
+    }
+    Ok(())
 }
 
 /// Draws the colour scale at (`left`, `top`): low caption, swatches with their values, high

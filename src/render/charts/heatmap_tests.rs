@@ -1,7 +1,7 @@
 //! Tests of the heatmap.
 
 use super::*;
-use crate::render::charts::test_support::{assert_svg_document, hex, text_element, texts};
+use crate::render::charts::test_support::{assert_svg_document, attr, hex, text_element, texts};
 
 fn value(share: f64, diff: f64, significant: bool) -> HeatCell {
     HeatCell::Value {
@@ -18,6 +18,7 @@ fn chart(cells: Vec<Vec<HeatCell>>, negative: Vec<bool>) -> Heatmap {
         negative,
         columns: vec!["総務部".into(), "保健福祉部（子ども家庭課を含む）".into()],
         cells,
+        overall: None,
     }
 }
 
@@ -146,6 +147,7 @@ fn bad_shapes_are_errors_and_empty_inputs_draw() {
         negative: vec![],
         columns: vec![],
         cells: vec![],
+        overall: None,
     };
     let svg = heatmap_svg(&empty).unwrap();
     assert_svg_document(&svg);
@@ -169,6 +171,7 @@ fn many_columns_widen_the_chart() {
         negative: vec![],
         cells: vec![vec![value(50.0, 0.0, false); columns.len()]],
         columns,
+        overall: None,
     };
     let svg = heatmap_svg(&c).unwrap();
     let width: f64 = svg
@@ -181,4 +184,88 @@ fn many_columns_widen_the_chart() {
         .parse()
         .unwrap();
     assert!(width >= 16.0 * MIN_CELL_W, "{width}");
+}
+
+#[test]
+fn the_overall_column_is_first_uncoloured_and_set_apart() {
+    let mut c = chart(
+        vec![
+            vec![value(62.25, 4.1, true), value(48.0, -10.2, false)],
+            vec![value(31.7, 8.5, false), HeatCell::Empty],
+        ],
+        vec![false, true],
+    );
+    let overall = |share: f64| value(share, 12.0, true);
+    c.overall = Some(OverallColumn {
+        label: "全体".into(),
+        cells: vec![overall(58.15), overall(23.2)],
+    });
+    let svg = heatmap_svg(&c).unwrap();
+    let t = texts(&svg);
+    // Its header and shares, without marks (a mark compares a group with the whole).
+    for s in ["全体", "58.2", "23.2"] {
+        assert!(t.iter().any(|x| x == s), "{s} missing in {t:?}");
+    }
+    assert!(!t.iter().any(|x| x == "58.2 *"), "{t:?}");
+    // Left of the groups, with a gap wider than the grid's.
+    let x = |s: &str| attr(text_element(&svg, s).unwrap(), "x");
+    let (overall_x, first_x, second_x) = (x("58.2"), x("62.3 *"), x("48.0"));
+    assert!(overall_x < first_x, "{overall_x} {first_x}");
+    assert!(
+        first_x - overall_x > second_x - first_x + OVERALL_GAP / 2.0,
+        "set apart: {overall_x} {first_x} {second_x}"
+    );
+    // Not coloured by its difference: the 12-point colour (of neither statement) appears
+    // nowhere, and the header row is one line higher than the cells.
+    let fill = |d: f64, neg: bool| hex(&heat_color(d, neg));
+    for (d, neg) in [(12.0, false), (12.0, true)] {
+        assert!(!fills(&svg).contains(&fill(d, neg)), "{:?}", fills(&svg));
+    }
+    assert!(
+        attr(text_element(&svg, "全体").unwrap(), "y")
+            < attr(text_element(&svg, "58.2").unwrap(), "y")
+    );
+    // Without it: no 全体 header.
+    c.overall = None;
+    assert!(!texts(&heatmap_svg(&c).unwrap()).iter().any(|x| x == "全体"));
+    // One cell per statement.
+    c.overall = Some(OverallColumn {
+        label: "全体".into(),
+        cells: vec![overall(1.0)],
+    });
+    assert!(heatmap_svg(&c).is_err());
+}
+
+#[test]
+fn column_headers_are_not_broken_inside_a_word() {
+    let columns: Vec<String> = [
+        "総務部",
+        "教育委員会",
+        "10～20歳代",
+        "60歳代～",
+        "会計年度任用職員",
+        "消防本部",
+    ]
+    .map(String::from)
+    .to_vec();
+    let c = Heatmap {
+        title: "所属別".into(),
+        rows: vec!["設問1".into()],
+        negative: vec![],
+        cells: vec![vec![value(50.0, 0.0, false); columns.len()]],
+        columns: columns.clone(),
+        overall: Some(OverallColumn {
+            label: "全体".into(),
+            cells: vec![value(50.0, 0.0, false)],
+        }),
+    };
+    let t = texts(&heatmap_svg(&c).unwrap());
+    // Every header is printed whole, on one line.
+    for h in &columns {
+        assert!(t.iter().any(|x| x == h), "{h} broken: {t:?}");
+    }
+    assert!(
+        !t.iter().any(|x| x == "教育委員" || x == "10～20歳"),
+        "{t:?}"
+    );
 }

@@ -14,15 +14,18 @@
 //!   `path_intervals`;
 //! - diverging stacked bars of the answer distribution per statement ([`diverging_svg`]), in
 //!   `diverging`;
-//! - the heatmap of shares by group coloured by the difference from overall ([`heatmap_svg`]),
-//!   in `heatmap`;
-//! - trend lines over the survey waves as small multiples ([`trend_svg`]), in `trend`.
+//! - the heatmap of shares by group coloured by the difference from overall, with the overall
+//!   share as an uncoloured column ([`heatmap_svg`]), in `heatmap`;
+//! - trend lines over the survey waves as small multiples with the change since the previous
+//!   wave ([`trend_svg`]), in `trend`, on value axes of one shared span (`trend_scale`).
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
 //!   licence text in `fonts/IPA_Font_License_Agreement_v1.0.txt`), its one-time registration with
 //!   plotters' `ab_glyph` font backend, and text measurement with its metrics;
-//! - `wrap`: the Japanese-aware label wrapping used for long statement labels and titles;
+//! - `wrap`: the Japanese-aware label wrapping used for long statement labels and titles (kinsoku,
+//!   no break inside a token such as 10～20歳代), and the fitting of short labels such as column
+//!   headers without breaking a word;
 //! - `numbers`: the number formatting used on the charts ([`format_one_decimal`], half-up
 //!   rounding through [`crate::render::format::number`]);
 //! - `colors`: the colour scheme, including the blue–orange diverging scale;
@@ -71,12 +74,13 @@ mod raster;
 #[cfg(test)]
 mod test_support;
 mod trend;
+mod trend_scale;
 mod wrap;
 
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
 pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowShares};
-pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap};
+pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};
-pub use trend::{trend_png, trend_svg, Trend, TrendSeries};
+pub use trend::{trend_png, trend_svg, Trend, TrendChange, TrendSeries};

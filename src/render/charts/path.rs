@@ -75,9 +75,9 @@ const PATH_HEIGHT: u32 = 450;
 /// entry "95%信頼区間" when there are any); the baseline is ringed; a dashed straight line ("目標への経路") joins the
 /// baseline to the target, which is marked with a diamond and its value. A caption under the
 /// title states the direction ("↑ 高いほど望ましい" / "↓ 低いほど望ましい"), and the unit is
-/// shown above the y axis, e.g. "（%）". The y range is padded around all values including the
-/// target and the interval ends, kept at or above 0 when no value is negative, and capped at 100 for "%" when no value
-/// exceeds 100.
+/// shown above the y axis, e.g. "（%）". The y range holds all values including the target and
+/// the interval ends; for counts and amounts (every unit but "%") it includes zero, and for
+/// percentages it is at least 20 points wide (the rules are in `path_axes`'s `value_range`).
 ///
 /// Printed values are whole numbers when every value on the chart is whole, otherwise one
 /// decimal rounded half-up ([`format_one_decimal`](super::format_one_decimal)), followed by the

@@ -1,6 +1,7 @@
 //! The axes of the indicator chart: the fiscal years it spans with a label for each (labels of
 //! years without a point inferred from their neighbours'), the year axis with thinned ticks, and
-//! the padded value range.
+//! the value range (zero included for counts and amounts, a minimum span for percentages, so
+//! that slopes are not exaggerated; see [`value_range`]).
 
 use std::collections::BTreeMap;
 
@@ -159,28 +160,65 @@ impl Years {
     }
 }
 
-/// The y range for `values` (not empty, all finite): padded by 15 % of their span (10 % of the
-/// magnitude, at least 1, when they are all equal), kept at or above 0 when no value is
-/// negative, and capped at 100 for "%" when no value exceeds 100.
+/// The narrowest value axis of a percentage indicator, in points: a change of a few points is
+/// drawn as a few points out of at least this many, never across the whole plot.
+pub(super) const MIN_PERCENT_SPAN: f64 = 20.0;
+
+/// Whether `unit` is a percentage (the axis rules differ, see [`value_range`]).
+fn is_percent(unit: &str) -> bool {
+    matches!(unit, "%" | "％")
+}
+
+/// The y range for `values` (not empty, all finite) in `unit`.
+///
+/// The rules, so that the slope of the line says how large a change is:
+/// - **Counts and amounts** (every unit other than "%": 人, 件, 日, 時間, 点 …): the axis
+///   always includes zero, and reaches 15 % of the span past the largest value (past the
+///   smallest too when it is negative). 376 → 405 → 390 people is drawn as the small change it
+///   is, not as a crash; a value of 0 is at the axis.
+/// - **Percentages**: padded by 15 % of the values' span, kept at or above 0 when no value is
+///   negative and capped at 100 when no value exceeds 100, and never narrower than
+///   [`MIN_PERCENT_SPAN`] points (widened around the values' middle, shifted to stay within
+///   0–100), so that a two-point change does not fill the plot. A share's axis need not start
+///   at 0: the interesting range of a share is usually far from it, and the minimum span keeps
+///   the picture honest.
+///
+/// All values equal: a span of 10 % of their magnitude (at least 1) around them.
 pub(super) fn value_range(values: &[f64], unit: &str) -> (f64, f64) {
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !is_percent(unit) {
+        let (lo0, hi0) = (lo.min(0.0), hi.max(0.0));
+        let span = hi0 - lo0;
+        let pad = if span > 1e-9 { span * 0.15 } else { 1.0 };
+        let y_lo = if lo < 0.0 { lo0 - pad } else { 0.0 };
+        let y_hi = if hi > 0.0 || lo >= 0.0 {
+            hi0 + pad
+        } else {
+            0.0
+        };
+        return (y_lo, y_hi);
+    }
     let span = hi - lo;
     let pad = if span > 1e-9 * hi.abs().max(1.0) {
         span * 0.15
     } else {
         (hi.abs() * 0.1).max(1.0)
     };
-    let mut y_lo = lo - pad;
-    let mut y_hi = hi + pad;
+    let (mut y_lo, mut y_hi) = (lo - pad, hi + pad);
+    if y_hi - y_lo < MIN_PERCENT_SPAN {
+        let mid = (lo + hi) / 2.0;
+        y_lo = mid - MIN_PERCENT_SPAN / 2.0;
+        y_hi = mid + MIN_PERCENT_SPAN / 2.0;
+    }
+    // Within 0–100 when the values are: shift the window rather than cut it.
     if lo >= 0.0 && y_lo < 0.0 {
+        y_hi = (y_hi - y_lo).min(if hi <= 100.0 { 100.0 } else { f64::MAX });
         y_lo = 0.0;
     }
-    if unit == "%" && hi <= 100.0 && y_hi > 100.0 {
+    if hi <= 100.0 && y_hi > 100.0 {
+        y_lo = (y_lo - (y_hi - 100.0)).max(if lo >= 0.0 { 0.0 } else { f64::MIN });
         y_hi = 100.0;
-    }
-    if y_hi <= y_lo {
-        y_hi = y_lo + 1.0;
     }
     (y_lo, y_hi)
 }
@@ -197,5 +235,44 @@ mod tests {
         assert_eq!(infer_year_label(2028, &known), "R10");
         let known: BTreeMap<i32, String> = [(2023, "基準年".to_string())].into();
         assert_eq!(infer_year_label(2024, &known), "2024年度");
+    }
+
+    #[test]
+    fn count_axes_include_zero() {
+        for unit in ["人", "件", "日", "時間", "点", ""] {
+            let (lo, hi) = value_range(&[376.0, 405.0, 390.0, 400.0], unit);
+            assert_eq!(lo, 0.0, "{unit}");
+            assert!(hi > 405.0, "{unit}: {hi}");
+            // The change from 405 to 390 takes a small part of the axis.
+            assert!((405.0 - 390.0) / (hi - lo) < 0.05, "{unit}: {lo}..{hi}");
+        }
+        // Negative amounts: zero and the negative values are inside.
+        let (lo, hi) = value_range(&[-3.5, 2.0], "点");
+        assert!(lo < -3.5 && hi > 2.0);
+        let (lo, hi) = value_range(&[-3.5, -1.0], "点");
+        assert!(lo < -3.5 && hi >= 0.0);
+        // All zero still has a range.
+        let (lo, hi) = value_range(&[0.0, 0.0], "人");
+        assert!(lo == 0.0 && hi > 0.0);
+    }
+
+    #[test]
+    fn percent_axes_are_never_narrower_than_the_minimum_span() {
+        let (lo, hi) = value_range(&[68.7, 70.4, 69.1], "%");
+        assert!(hi - lo >= MIN_PERCENT_SPAN - 1e-9, "{lo}..{hi}");
+        assert!(lo < 68.7 && hi > 70.4);
+        // Kept within 0–100 by shifting, not by cutting the span.
+        let (lo, hi) = value_range(&[97.0, 99.5], "%");
+        assert_eq!(hi, 100.0);
+        assert!(hi - lo >= MIN_PERCENT_SPAN - 1e-9, "{lo}..{hi}");
+        let (lo, hi) = value_range(&[1.0, 2.0], "％");
+        assert_eq!(lo, 0.0);
+        assert!(hi - lo >= MIN_PERCENT_SPAN - 1e-9, "{lo}..{hi}");
+        // A wide range is padded, not widened further, and stays within 0–100.
+        let (lo, hi) = value_range(&[10.0, 90.0], "%");
+        assert!(lo >= 0.0 && lo < 10.0 && hi <= 100.0 && hi > 90.0);
+        // Over 100 is not capped away.
+        let (_, hi) = value_range(&[58.0, 120.0], "%");
+        assert!(hi > 120.0);
     }
 }

@@ -237,3 +237,60 @@ fn bound_status_and_a_level_to_hold() {
     let rising = indicator_path_svg(&sample_path()).unwrap();
     assert!(dash_heights(&rising).len() > 2, "a path from the baseline");
 }
+
+#[test]
+fn a_count_axis_starts_at_zero_and_a_share_axis_is_not_too_narrow() {
+    // Applicants 376 → 405 → 390 against a level of 400 to hold.
+    let applicants = IndicatorPath {
+        title: "KPI 採用試験受験者数".into(),
+        unit: "人".into(),
+        actual: vec![
+            point(2022, "R4", 376.0),
+            point(2023, "R5", 405.0),
+            point(2024, "R6", 390.0),
+        ],
+        baseline: point(2023, "R5", 405.0),
+        target: point(2028, "R10", 400.0),
+        hold: true,
+        ..sample_path()
+    };
+    let svg = indicator_path_svg(&applicants).unwrap();
+    let t = texts(&svg);
+    assert!(
+        t.iter().any(|s| s == "0"),
+        "a 0 tick on the count axis: {t:?}"
+    );
+    // The actual points (filled circles of radius 4): the fall from 405 to 390 is a small
+    // part of the plot's height, not most of it.
+    let ys: Vec<f64> = svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(" r=\"4\"") && l.contains("fill=\""))
+        .filter(|l| l.contains(&hex(&ACTUAL_COLOR)))
+        .map(|l| crate::render::charts::test_support::attr(l, "cy"))
+        .collect();
+    let n = ys.len();
+    assert!(n >= 3, "{ys:?}");
+    let (y405, y390) = (ys[n - 2], ys[n - 1]);
+    assert!(y390 > y405, "390 is drawn lower than 405");
+    assert!(
+        y390 - y405 < 20.0,
+        "a 15-person fall is not a crash: {ys:?}"
+    );
+
+    // A share moving two points is drawn on an axis at least 20 points wide: the y ticks
+    // (whole numbers left of the plot) span 20 or more.
+    let share = IndicatorPath {
+        actual: vec![point(2022, "R4", 68.7), point(2023, "R5", 70.4)],
+        baseline: point(2023, "R5", 70.4),
+        target: point(2027, "R9", 71.0),
+        ..sample_path()
+    };
+    let svg = indicator_path_svg(&share).unwrap();
+    let ticks: Vec<f64> = texts(&svg)
+        .iter()
+        .filter_map(|s| s.parse::<f64>().ok())
+        .collect();
+    let span = ticks.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+        - ticks.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(span >= 15.0, "ticks {ticks:?}");
+}

@@ -33,12 +33,14 @@ pub(super) fn sample_bars() -> GroupedBars {
                     CellNote::Unstable,
                     CellNote::Suppressed,
                 ],
+                n: Some(212),
             },
             Series {
                 name: "30歳代".into(),
                 values: values([48.0, 25.5, 61.2, 44.0]),
                 intervals: vec![],
                 notes: vec![],
+                n: None,
             },
         ],
         value_axis_label: "肯定的回答の割合（%）".into(),
@@ -147,6 +149,15 @@ pub(super) fn sample_heatmap() -> Heatmap {
                 v(f64::NAN, f64::NAN, false),
             ],
         ],
+        overall: Some(OverallColumn {
+            label: "全体".into(),
+            cells: vec![
+                v(58.2, 0.0, false),
+                v(23.2, 0.0, false),
+                v(73.5, 0.0, false),
+                HeatCell::Suppressed,
+            ],
+        }),
     }
 }
 
@@ -159,6 +170,11 @@ pub(super) fn sample_trend() -> Trend {
             .map(|v| v.map(|v| (v - 4.5, v + 4.5)))
             .collect(),
         negative_statement: negative,
+        change: TrendChange::Points {
+            since: "R5".into(),
+            diff: 2.6,
+            significant: !negative,
+        },
     };
     Trend {
         title: "設問別 肯定的回答の割合の推移（R4〜R6）".into(),
@@ -178,6 +194,7 @@ pub(super) fn sample_trend() -> Trend {
                 values: vec![Some(2.0), Some(0.0), None],
                 intervals: vec![],
                 negative_statement: false,
+                change: TrendChange::Suppressed { since: "R5".into() },
             },
         ],
     }

@@ -143,6 +143,7 @@ fn empty_charts_have_pngs() {
         negative: vec![],
         columns: vec![],
         cells: vec![],
+        overall: None,
     };
     assert!(heatmap_png(&empty_heatmap).unwrap().starts_with(SIGNATURE));
     let empty_trend = Trend {

@@ -1,7 +1,9 @@
 //! Trend lines over the survey waves ([`trend_svg`], [`trend_png`]) as small multiples: one
 //! panel per statement in a grid of up to four columns, each with its line, points, 95 %
-//! confidence interval whiskers and its latest value printed, on a 0–100 % axis shared by all
-//! panels so that they compare at a glance. Its input is [`Trend`] with one [`TrendSeries`] per
+//! confidence interval whiskers, its latest value and its change since the previous wave (as
+//! given, with its mark). Every panel's value axis spans the same number of points, placed
+//! around that panel's values (the rule is in `trend_scale`), so that changes are visible and
+//! equal slopes mean equal changes. Its input is [`Trend`] with one [`TrendSeries`] per
 //! statement.
 
 use anyhow::{ensure, Result};
@@ -22,7 +24,57 @@ use super::font::{ensure_fonts, text_style};
 use super::legend::{draw_legend, legend_height, LegendItem, Symbol};
 use super::numbers::format_one_decimal;
 use super::raster::Png;
+use super::trend_scale::{grid_lines, grid_step, range_of, shared_span, window};
 use super::wrap::wrap_text;
+use crate::render::format::change;
+use crate::render::marks::{chart_suffix, SUPPRESSED_LABEL};
+
+/// A statement's change since the previous wave, as the aggregate stage gives it (the renderer
+/// prints it, it never works it out from the values).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrendChange {
+    /// Nothing to print: no previous wave, or no value in one of the two waves.
+    None,
+    /// `diff` points since the wave labelled `since` ("R5"); `significant` adds the mark "*".
+    Points {
+        since: String,
+        diff: f64,
+        significant: bool,
+    },
+    /// One of the two waves is hidden (too few respondents): "x 秘匿" and no number.
+    Suppressed { since: String },
+}
+
+impl TrendChange {
+    /// The text under the statement's name: 「前回（R5）から +2.3pt *」; `None` for nothing.
+    fn text(&self) -> Option<String> {
+        match self {
+            TrendChange::None => None,
+            TrendChange::Points {
+                since,
+                diff,
+                significant,
+            } => Some(format!(
+                "前回（{since}）から {}pt{}",
+                change(Some(*diff), 1),
+                chart_suffix(*significant, false)
+            )),
+            TrendChange::Suppressed { since } => {
+                Some(format!("前回（{since}）から {SUPPRESSED_LABEL}"))
+            }
+        }
+    }
+
+    fn significant(&self) -> bool {
+        matches!(
+            self,
+            TrendChange::Points {
+                significant: true,
+                ..
+            }
+        )
+    }
+}
 
 /// One statement of a [`Trend`] chart: its value at each wave.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +89,8 @@ pub struct TrendSeries {
     pub intervals: Vec<Option<(f64, f64)>>,
     /// A negative statement (higher is worse): "▼" and a red name, tinted panel.
     pub negative_statement: bool,
+    /// The change since the previous wave, printed under the name.
+    pub change: TrendChange,
 }
 
 /// Trend lines: one small panel per statement, the waves along each panel's x axis.
@@ -55,10 +109,12 @@ const WIDTH: u32 = 1000;
 const COLUMNS: usize = 4;
 const GAP_X: f64 = 18.0;
 const GAP_Y: f64 = 14.0;
-/// A panel: name (two lines), plot, wave labels.
+/// A panel: name (two lines), the change since the previous wave, plot, wave labels.
 const NAME_PX: f64 = 12.0;
 const NAME_LINE_H: f64 = 16.0;
-const NAME_H: f64 = 2.0 * NAME_LINE_H + 16.0;
+const CHANGE_PX: f64 = 11.0;
+const CHANGE_LINE_H: f64 = 16.0;
+const NAME_H: f64 = 2.0 * NAME_LINE_H + CHANGE_LINE_H + 16.0;
 const PLOT_H: f64 = 110.0;
 const WAVES_H: f64 = 20.0;
 const PANEL_H: f64 = NAME_H + PLOT_H + WAVES_H;
@@ -71,17 +127,31 @@ const VALUE_PX: f64 = 11.0;
 /// Whisker end caps, point radius.
 const CAP_PX: f64 = 8.0;
 const POINT_R: i32 = 3;
-/// Legend label of the whisker and caption of the value axis.
+/// Legend label of the whisker.
 const INTERVAL_NOTE: &str = "95%信頼区間";
-const AXIS_NOTE: &str = "縦軸は 0〜100%、右端の数値は最新の値";
+
+/// The legend's caption of the value axis, for a span of `span` points.
+fn axis_note(span: f64) -> String {
+    format!(
+        "縦軸（%）はどのパネルも{}ポイント分（位置は設問ごと）、右端の数値は最新の値",
+        format_tick_value(span)
+    )
+}
+
+/// A tick or span value: whole numbers without decimals.
+fn format_tick_value(v: f64) -> String {
+    crate::render::format::number(v, if v.fract() == 0.0 { 0 } else { 1 })
+}
 
 /// Draws the trend chart and returns the SVG document.
 ///
 /// Layout: title; legend (the line, the whisker when there are intervals, the ▼ note when there
-/// are negative statements, and how to read the axis); then the panels, four to a row (fewer
-/// when there are fewer statements), each 182 px high: the statement's name ("▼" and red for a
-/// negative statement, whose panel is tinted), a 0–100 % plot with grid lines at 0, 25, 50, 75
-/// and 100 (ticks labelled 0, 50, 100), the waves along the bottom, the line through the values
+/// are negative statements, and how to read the axis, with its span); then the panels, four to
+/// a row (fewer when there are fewer statements), each 198 px high: the statement's name ("▼"
+/// and red for a negative statement, whose panel is tinted), its change since the previous
+/// wave (「前回（R5）から +2.3pt *」, darker when significant), a plot whose value axis spans the
+/// points shared by all panels around the panel's own values (see `trend_scale`) with labelled
+/// grid lines every 5, 10 or 25 points, the waves along the bottom, the line through the values
 /// (broken where a value is missing), a point and a whisker at each wave, and the latest value
 /// (one decimal, half-up) right of its point. The width is 1000 px.
 ///
@@ -97,8 +167,8 @@ pub fn trend_png(chart: &Trend) -> Result<Vec<u8>> {
     trend(chart, Png)
 }
 
-/// The legend: line, whisker (when drawn), the ▼ note, the axis note.
-fn legend(chart: &Trend) -> Vec<LegendItem> {
+/// The legend: line, whisker (when drawn), the ▼ note, the axis note for `span`.
+fn legend(chart: &Trend, span: f64) -> Vec<LegendItem> {
     let line = Symbol::Line {
         color: ACTUAL_COLOR,
         len: 26.0,
@@ -121,8 +191,20 @@ fn legend(chart: &Trend) -> Vec<LegendItem> {
     if chart.series.iter().any(|s| s.negative_statement) {
         items.push(LegendItem::note(NEGATIVE_NOTE, NEGATIVE_COLOR));
     }
-    items.push(LegendItem::note(AXIS_NOTE, SUBTLE_TEXT_COLOR));
+    items.push(LegendItem::note(axis_note(span), SUBTLE_TEXT_COLOR));
     items
+}
+
+/// The lowest and highest value a series draws: its values and its finite interval ends.
+fn series_range(s: &TrendSeries) -> Option<(f64, f64)> {
+    let values = s.values.iter().flatten().copied();
+    let ends = s
+        .intervals
+        .iter()
+        .flatten()
+        .filter(|&&iv| finite_interval(iv))
+        .flat_map(|&(lo, hi)| [lo, hi]);
+    range_of(values.chain(ends))
 }
 
 fn finite_interval((lo, hi): (f64, f64)) -> bool {
@@ -150,7 +232,8 @@ fn trend<T: Target>(chart: &Trend, target: T) -> Result<T::Output> {
         );
     }
     let width = f64::from(WIDTH);
-    let legend = legend(chart);
+    let span = shared_span(chart.series.iter().filter_map(series_range));
+    let legend = legend(chart, span);
     let header_h = 12.0
         + title_height(&chart.title, width)
         + 6.0
@@ -181,6 +264,7 @@ fn trend<T: Target>(chart: &Trend, target: T) -> Result<T::Output> {
                 top: header_h + row as f64 * (PANEL_H + GAP_Y),
                 width: panel_w,
                 waves: n,
+                window: window(series_range(series), span),
             };
             panel.draw(root, &chart.waves, series)?;
         }
@@ -194,6 +278,8 @@ struct Panel {
     top: f64,
     width: f64,
     waves: usize,
+    /// The values shown, bottom to top.
+    window: (f64, f64),
 }
 
 impl Panel {
@@ -215,9 +301,10 @@ impl Panel {
         self.plot_left() + (i as f64 + 0.5) * slot
     }
 
-    /// y of `v` percent.
+    /// y of `v` percent (values outside the window are drawn at its edge).
     fn y_of(&self, v: f64) -> f64 {
-        self.plot_top() + (1.0 - v.clamp(0.0, 100.0) / 100.0) * PLOT_H
+        let (lo, hi) = self.window;
+        self.plot_top() + (1.0 - (v.clamp(lo, hi) - lo) / (hi - lo)) * PLOT_H
     }
 
     /// Draws the panel: background, name, grid and ticks, wave labels, then the whiskers, line,
@@ -251,24 +338,41 @@ impl Panel {
             );
             draw_text(root, line, at, &name_style)?;
         }
+        // The change since the previous wave, under the name.
+        if let Some(text) = s.change.text() {
+            let color = if s.change.significant() {
+                TEXT_COLOR
+            } else {
+                SUBTLE_TEXT_COLOR
+            };
+            let style = text_style(CHANGE_PX, &color, HPos::Left, VPos::Center);
+            let y = self.top + 4.0 + 2.0 * NAME_LINE_H + CHANGE_LINE_H / 2.0;
+            draw_text(root, &text, (self.left + 6.0, y), &style)?;
+        }
 
-        // Grid, ticks and wave labels.
+        // Grid, ticks and wave labels; the bottom of the plot is the axis line.
         let tick_style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Right, VPos::Center);
-        for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let (lo, hi) = self.window;
+        for v in grid_lines(self.window, grid_step(hi - lo)) {
             let y = self.y_of(v);
-            let color = if v == 0.0 { AXIS_COLOR } else { GRID_COLOR };
             draw_hline(
                 root,
                 self.plot_left(),
                 self.plot_right(),
                 y,
-                color.stroke_width(1),
+                GRID_COLOR.stroke_width(1),
             )?;
-            if v % 50.0 == 0.0 {
-                let at = (self.plot_left() - 4.0, y);
-                draw_text(root, &format!("{v}"), at, &tick_style)?;
-            }
+            let at = (self.plot_left() - 4.0, y);
+            draw_text(root, &format_tick_value(v), at, &tick_style)?;
         }
+        let bottom_y = self.y_of(lo);
+        draw_hline(
+            root,
+            self.plot_left(),
+            self.plot_right(),
+            bottom_y,
+            AXIS_COLOR.stroke_width(1),
+        )?;
         let wave_style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Top);
         let every = self.label_step(waves);
         for (i, wave) in waves.iter().enumerate() {

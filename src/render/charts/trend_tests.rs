@@ -11,6 +11,7 @@ fn series(name: &str, values: Vec<Option<f64>>, negative: bool) -> TrendSeries {
         values,
         intervals: vec![],
         negative_statement: negative,
+        change: TrendChange::None,
     }
 }
 
@@ -65,7 +66,7 @@ fn names_waves_and_latest_values() {
         "61.0",
         "27.5",
         NEGATIVE_NOTE,
-        AXIS_NOTE,
+        &axis_note(20.0),
     ] {
         assert!(t.iter().any(|x| x == s), "{s} missing in {t:?}");
     }
@@ -169,4 +170,74 @@ fn bad_shapes_are_errors_and_empty_inputs_draw() {
     assert_svg_document(&trend_svg(&no_waves).unwrap());
     let all_missing = chart(vec![series("a", vec![None; 3], false)]);
     assert_svg_document(&trend_svg(&all_missing).unwrap());
+}
+
+#[test]
+fn the_change_since_the_previous_wave_is_printed_as_given() {
+    let mut up = series(
+        "満足している",
+        vec![Some(70.0), Some(72.0), Some(75.1)],
+        false,
+    );
+    up.change = TrendChange::Points {
+        since: "R5".into(),
+        diff: 3.14,
+        significant: true,
+    };
+    let mut flat = series(
+        "愛着がある",
+        vec![Some(80.0), Some(80.4), Some(80.2)],
+        false,
+    );
+    flat.change = TrendChange::Points {
+        since: "R5".into(),
+        diff: -0.25,
+        significant: false,
+    };
+    let mut hidden = series("成長", vec![None, None, None], false);
+    hidden.change = TrendChange::Suppressed { since: "R5".into() };
+    let svg = trend_svg(&chart(vec![up, flat, hidden])).unwrap();
+    let t = texts(&svg);
+    // The given change, half-up to one decimal and signed, with the significance mark; not a
+    // difference of the drawn values (75.1 − 72.0 = 3.1).
+    for s in [
+        "前回（R5）から +3.1pt *",
+        "前回（R5）から -0.3pt",
+        "前回（R5）から x 秘匿",
+    ] {
+        assert!(t.iter().any(|x| x == s), "{s} missing in {t:?}");
+    }
+    // The significant change is in the text colour, the other one subdued.
+    let sig = text_element(&svg, "前回（R5）から +3.1pt *").unwrap();
+    assert!(sig.contains(&hex(&TEXT_COLOR)));
+    let plain = text_element(&svg, "前回（R5）から -0.3pt").unwrap();
+    assert!(plain.contains(&hex(&SUBTLE_TEXT_COLOR)));
+    // No change given: nothing printed.
+    let none = trend_svg(&chart(vec![series("a", vec![Some(1.0); 3], false)])).unwrap();
+    assert!(!texts(&none).iter().any(|x| x.starts_with("前回")));
+}
+
+#[test]
+fn every_panel_spans_the_same_points_around_its_own_values() {
+    // Two statements around 70 and 40, each moving 2–3 points.
+    let c = chart(vec![
+        series("a", vec![Some(68.0), Some(69.5), Some(71.0)], false),
+        series("b", vec![Some(41.0), Some(39.0), Some(40.0)], false),
+    ]);
+    let svg = trend_svg(&c).unwrap();
+    let p = points(&svg);
+    // A 3-point rise is visible: more than a tenth of the plot (it was 3 % on 0–100).
+    let rise = p[1].1 - p[3].1;
+    assert!(rise > PLOT_H / 10.0, "rise {rise}: {p:?}");
+    // Both panels are 20 points high: one point is the same height in each, so the 2-point
+    // fall of b (41 → 39) is two thirds of a's 3-point rise.
+    let fall = p[5].1 - p[4].1;
+    assert!(((fall / rise) - 2.0 / 3.0).abs() < 0.05, "{fall} vs {rise}");
+    // The ticks are labelled with round values inside each window, not 0 and 100.
+    let t = texts(&svg);
+    for tick in ["60", "65", "70", "75", "35", "40", "45"] {
+        assert!(t.iter().any(|x| x == tick), "tick {tick} missing in {t:?}");
+    }
+    assert!(!t.iter().any(|x| x == "100"), "{t:?}");
+    assert!(t.iter().any(|x| x == &axis_note(20.0)), "{t:?}");
 }
