@@ -68,7 +68,7 @@ impl Target for Svg {
             draw(&root)?;
             root.present()?;
         }
-        Ok(svg)
+        Ok(super::dashes::apply(svg))
     }
 }
 

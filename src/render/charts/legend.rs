@@ -1,8 +1,8 @@
 //! Chart legends: an entry (its [`Symbol`], label and label colour), the row layout that wraps
 //! entries from left to right, and the width and height that layout takes.
 
+use super::dashes::Dash;
 use anyhow::Result;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -44,13 +44,8 @@ pub(super) enum Symbol {
         width: u32,
         point: i32,
     },
-    /// A dashed horizontal line `len` pixels long (dashes and gaps of `dash` pixels).
-    Dashed {
-        color: RGBColor,
-        len: f64,
-        width: u32,
-        dash: (u32, u32),
-    },
+    /// A dashed horizontal line `len` pixels long (see `dashes`).
+    Dashed { dash: Dash, len: f64, width: u32 },
     /// A ring of `radius` (stroke `width`) centred `radius` pixels right of x.
     Ring {
         color: RGBColor,
@@ -85,16 +80,9 @@ impl Symbol {
                     ))?;
                 }
             }
-            Symbol::Dashed {
-                color,
-                len,
-                width,
-                dash,
-            } => a.draw(&DashedPathElement::new(
+            Symbol::Dashed { dash, len, width } => a.draw(&PathElement::new(
                 vec![(to_px(x), to_px(y)), (to_px(x + len), to_px(y))],
-                dash.0,
-                dash.1,
-                color.stroke_width(width),
+                dash.stand_in.stroke_width(width),
             ))?,
             Symbol::Ring {
                 color,

@@ -58,6 +58,7 @@ mod bars;
 mod bars_cells;
 mod bars_labels;
 mod colors;
+mod dashes;
 mod diverging;
 mod draw;
 mod font;

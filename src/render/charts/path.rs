@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::colors::{
     ACTUAL_COLOR, AXIS_COLOR, BASELINE_COLOR, GRID_COLOR, SUBTLE_TEXT_COLOR, TARGET_COLOR,
 };
+use super::dashes::TARGET_DASH;
 use super::draw::{diamond, draw_text, draw_title, to_px, Svg, Target, MARGIN, TICK_PX};
 use super::font::{ensure_fonts, text_style, text_width};
 use super::legend::{draw_legend, legend_width, LegendItem, Symbol};
@@ -222,11 +223,9 @@ fn indicator_path<T: Target>(chart: &IndicatorPath, target: T) -> Result<T::Outp
         );
 
         // Target path (under the actual line).
-        ctx.draw_series(DashedLineSeries::new(
+        ctx.draw_series(LineSeries::new(
             vec![to_xy(&path_start), to_xy(&chart.target)],
-            8,
-            5,
-            TARGET_COLOR.stroke_width(2),
+            TARGET_DASH.stand_in.stroke_width(2),
         ))?;
 
         // Confidence intervals, then the actual values on top.
@@ -308,10 +307,9 @@ fn path_legend(intervals: bool) -> Vec<LegendItem> {
         width: 2,
     };
     let dashed = Symbol::Dashed {
-        color: TARGET_COLOR,
+        dash: TARGET_DASH,
         len: 30.0,
         width: 2,
-        dash: (8, 5),
     };
     let target = Symbol::Diamond {
         color: TARGET_COLOR,

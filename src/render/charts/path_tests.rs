@@ -47,12 +47,15 @@ fn path_contains_labels_direction_and_values() {
     // Every fiscal year from the first actual to the target is on the axis, in order.
     let years: Vec<&String> = t.iter().filter(|s| s.starts_with('R')).collect();
     assert_eq!(years, ["R4", "R5", "R6", "R7", "R8", "R9"]);
-    // Dashed path: several short polylines in the target colour.
-    let dashes = svg
+    // Dashed path: one polyline with a dash pattern (and the legend's sample), never a row
+    // of short segments.
+    let dashed: Vec<&str> = svg
         .lines()
-        .filter(|l| l.starts_with("<polyline") && l.contains(&hex(&TARGET_COLOR)))
-        .count();
-    assert!(dashes > 5, "{dashes} dash segments");
+        .filter(|l| l.starts_with("<polyline") && l.contains("stroke-dasharray=\"8 5\""))
+        .collect();
+    assert_eq!(dashed.len(), 2, "{dashed:?}");
+    assert!(dashed.iter().all(|l| l.contains(&hex(&TARGET_COLOR))));
+    assert!(!svg.contains("#D55E01"), "no stand-in colour is left");
 
     let mut lower = sample_path();
     lower.lower_is_better = true;
@@ -235,7 +238,7 @@ fn bound_status_and_a_level_to_hold() {
     // One height for the legend's sample dash, one for the whole path at the target.
     assert_eq!(dash_heights(&flat).len(), 2, "a flat path at the target");
     let rising = indicator_path_svg(&sample_path()).unwrap();
-    assert!(dash_heights(&rising).len() > 2, "a path from the baseline");
+    assert_eq!(dash_heights(&rising).len(), 3, "a path from the baseline");
 }
 
 #[test]
