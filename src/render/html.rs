@@ -68,6 +68,7 @@ figcaption { font-size: .85rem; color: #444; }
   h3 { margin-top: 10pt; margin-bottom: 4pt; }
   h1, h2, h3 { break-after: avoid; }
   table, figure, tr, .facts { break-inside: avoid; }
+  .long table { break-inside: auto; }
   .scroll { overflow: visible; }
   th { position: static; }
   table { font-size: 9pt; margin: 2pt 0; }
@@ -144,13 +145,14 @@ fn pieces_html(text: &str, label_chars: usize) -> String {
 }
 
 /// One table with its heading and note, kept together on a page; `id` is its link anchor.
-fn table_html(t: &Table, id: &str, same_note_as: Option<&str>) -> String {
+fn table_html(t: &Table, id: &str, same_note_as: Option<&str>, long: bool) -> String {
     let (headers, rows) = match &t.compact {
         Some((h, r)) => (h, r),
         None => (&t.headers, &t.rows),
     };
     let mut out = format!(
-        "<div class=\"block\" id=\"{}\">\n<h3>{}</h3>\n",
+        "<div class=\"block{}\" id=\"{}\">\n<h3>{}</h3>\n",
+        if long { " long" } else { "" },
         escape(id),
         escape(&t.title)
     );
@@ -304,7 +306,7 @@ pub fn report(report: &Report, sections: &[Section]) -> String {
                     .or_insert(n.table.title.clone());
                 let same =
                     (!n.table.note.is_empty() && *first != n.table.title).then_some(first.as_str());
-                out.push_str(&table_html(&n.table, &table_anchor(&n.stem), same));
+                out.push_str(&table_html(&n.table, &table_anchor(&n.stem), same, n.long));
             } else {
                 out.push_str(&format!(
                     "<p class=\"link\">{}: <code>tables/{}.csv</code></p>\n",
@@ -384,7 +386,7 @@ mod tests {
         let mut t = Table::new("表<1>", vec!["設問".into()]);
         t.rows.push(vec!["<b>&</b>".into()]);
         t.note = "注<>".into();
-        let h = table_html(&t, "t-x", None);
+        let h = table_html(&t, "t-x", None, false);
         assert!(h.contains("<h3>表&lt;1&gt;</h3>"));
         assert!(h.contains("id=\"t-x\""));
         assert!(h.contains("&lt;b&gt;&amp;&lt;/b&gt;"));

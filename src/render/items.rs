@@ -334,9 +334,11 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
         headers,
     );
     t.note = format!(
-        "差は{}の肯定的回答の割合から{}の割合を引いたポイント差、区間は Newcombe のハイブリッドスコア区間、p値は2群の比率の差のz検定をこの表の中で Holm 法により調整したものです。{} {}",
+        "差は{}の肯定的回答の割合から{}の割合を引いたポイント差で、{} は有意な変化です。差の区間（Newcombe のハイブリッドスコア区間）と p値（2群の比率の差のz検定をこの表の中で Holm 法により調整したもの）は tables/change_by_{}.csv にあります。{} {}",
         report.year.japanese(),
         previous.japanese(),
+        marks::SIGNIFICANT,
+        segment.id,
         share_note(report, &scale_items(report)),
         method_note(stats)
     );
@@ -366,12 +368,9 @@ pub fn change_by_segment(report: &Report, segment: &Segment) -> Option<Table> {
                 p_value(p),
                 mark.clone(),
             ]);
+            // The report shows the change and its mark; the interval and p are in the CSV.
             md.push(match diff {
-                Some(_) => format!(
-                    "{} ({}){mark}",
-                    change(diff, 1),
-                    interval(cell.and_then(|c| c.diff_ci))
-                ),
+                Some(_) => format!("{}{mark}", change(diff, 1)),
                 None => "-".into(),
             });
         }

@@ -12,12 +12,15 @@ use super::{
 use crate::pipeline::SegmentBy;
 use anyhow::Result;
 
-/// A named table: file stem, content, and whether the reports show it (long tables are only
-/// linked from there).
+/// A named table: file stem, content, whether the reports show it (long tables are only
+/// linked from there) and whether its print may continue on the next page between rows.
 pub struct Named {
     pub stem: String,
     pub table: Table,
     pub in_report: bool,
+    /// Taller than a printed page: it starts where it stands and breaks between rows,
+    /// rather than leaving the rest of a page empty.
+    pub long: bool,
 }
 
 pub fn named(stem: impl Into<String>, table: Table) -> Named {
@@ -25,6 +28,7 @@ pub fn named(stem: impl Into<String>, table: Table) -> Named {
         stem: stem.into(),
         table,
         in_report: true,
+        long: false,
     }
 }
 
@@ -117,16 +121,20 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
                 items::group_sizes(report, s),
             ));
         }
-        tables.push(named(
-            format!("items_by_{}", s.id),
-            items::items_by_segment(report, s),
-        ));
+        // More groups than fit beside the questions on a portrait page: 全体 and six groups
+        // do, in the compact cells (share, interval, n) at 9 pt. On a landscape page the
+        // items table of so many groups is taller than the page (three lines a row).
+        let groups = report.lookup.segment_groups(report.pipeline, s).len();
+        tables.push(Named {
+            long: groups > 6,
+            ..named(
+                format!("items_by_{}", s.id),
+                items::items_by_segment(report, s),
+            )
+        });
         if let Some(t) = items::change_by_segment(report, s) {
             tables.push(named(format!("change_by_{}", s.id), t));
         }
-        // More groups than fit beside the questions on a portrait page: 全体 and six groups
-        // do, in the compact cells (share, interval, n) at 9 pt.
-        let groups = report.lookup.segment_groups(report.pipeline, s).len();
         out.push(Section {
             wide: groups > 6,
             intro: items::segment_intro(report, s),
@@ -157,17 +165,20 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
     if let Some(t) = reasons::free_text(report) {
         reasons.push(named("free_text", t));
     }
+    // Landscape: a group's three most chosen options fit on one line each.
     out.push(Section {
         tables: reasons,
+        wide: true,
         ..Section::new("reasons", "選択式設問（理由など）と自由記述")
     });
     let mut trend_charts = vec![chart_overall::trend_chart(report)?];
     trend_charts.extend(chart_overall::levels_charts(report)?);
     let mut trend_tables = vec![named("trend", whole_tables::trend(report))];
+    // The level counts are the diverging chart's numbers: in the CSV, linked from the report.
     trend_tables.extend(
         whole_tables::level_counts(report)
             .into_iter()
-            .map(|(stem, t)| named(stem, t)),
+            .map(|(stem, t)| file_only(stem, t)),
     );
     trend_tables.extend([
         file_only("aggregate_items", aggregate_tables::items_long(report)),

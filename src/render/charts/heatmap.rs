@@ -85,7 +85,7 @@ impl Heatmap {
 /// The difference (points) at which the colours are strongest.
 pub(super) const SATURATION: f64 = 15.0;
 /// Cell and column sizes.
-const CELL_H: f64 = 40.0;
+const CELL_H: f64 = 30.0;
 const MIN_CELL_W: f64 = 64.0;
 const MAX_CELL_W: f64 = 110.0;
 /// Font sizes of the cell values and of the column headers.
