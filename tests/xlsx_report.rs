@@ -517,6 +517,68 @@ fn the_cover_names_the_survey_its_waves_and_the_indicators() {
 }
 
 #[test]
+fn the_cover_holds_the_overview_findings_of_the_report() {
+    // The same sentences as report.md's 主な結果, in the same order, each followed by a link
+    // to the sheet of the table it cites.
+    let md = std::fs::read_to_string(sample_dir().join("report.md")).unwrap();
+    let findings: Vec<String> = md
+        .split("### 主な結果")
+        .nth(1)
+        .expect("report.md has 主な結果")
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| {
+            // "1. sentence（表「…」: [link](…)）" → "1. sentence"
+            l.rsplit_once("（表「").map_or(l, |(s, _)| s).to_string()
+        })
+        .collect();
+    assert!(findings.len() >= 5, "{findings:?}");
+    let mut book = open();
+    let cover = book.worksheet_range("表紙").unwrap();
+    let cells: Vec<String> = cover.rows().map(|r| r[0].to_string()).collect();
+    let mut at = 0;
+    for f in &findings {
+        let k = cells[at..]
+            .iter()
+            .position(|c| c == f)
+            .unwrap_or_else(|| panic!("the cover lacks, in order, {f}"));
+        at += k + 1;
+        assert!(
+            cells[at].starts_with("　→ 表「"),
+            "a link follows {f}: {}",
+            cells[at]
+        );
+    }
+    let names: Vec<String> = contents(&mut book).into_iter().map(|(n, _)| n).collect();
+    let links = cover_links();
+    assert!(links.len() >= findings.len());
+    for target in &links {
+        assert!(
+            names.contains(target) || target == "目次",
+            "the cover links to a sheet {target}"
+        );
+    }
+}
+
+/// The sheets the cover's hyperlinks open, read from the workbook's XML.
+fn cover_links() -> Vec<String> {
+    let parts = Parts::read(&sample_dir().join("report.xlsx"));
+    let doc = roxmltree::Document::parse(parts.get("xl/worksheets/sheet1.xml")).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("hyperlink"))
+        .filter_map(|n| n.attribute("location"))
+        .map(|l| {
+            l.split('!')
+                .next()
+                .unwrap()
+                .trim_matches('\'')
+                .replace("''", "'")
+        })
+        .collect()
+}
+
+#[test]
 fn two_runs_write_the_same_workbook() {
     let (a, b) = (temp_dir("xlsx-a"), temp_dir("xlsx-b"));
     run_ok("tests/fixtures/small/pipeline.toml", &a);

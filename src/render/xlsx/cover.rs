@@ -1,17 +1,17 @@
-//! The cover (表紙): the report's title and facts, the 概要 (the KGI/KPI status, and the
-//! findings once the pipeline hands them over), links to every sheet grouped by section, the
-//! response rates, the rows read, and the method notes.
+//! The cover (表紙): the report's title and facts, the 概要 (survey period, respondents and
+//! response rate, the findings linked to the tables they cite, the KGI/KPI status), links to
+//! every sheet grouped by section, the response rates, the rows read, and the method notes.
 
 use super::contents::link;
 use super::sheet::{self, title_format};
-use super::{print, Entry, CONTENTS};
+use super::{print, Content, Entry, CONTENTS};
 use crate::render::marks::method_notes;
 use crate::render::quality_tables::accepted_notice;
 use crate::render::sections::Section;
 use crate::render::table::{Kind, Table};
 use crate::render::Report;
 use anyhow::Result;
-use rust_xlsxwriter::{Format, FormatUnderline, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, FormatUnderline, Worksheet};
 
 /// The KGI/KPI columns the cover shows.
 const INDICATOR_COLUMNS: [&str; 8] = [
@@ -56,11 +56,47 @@ fn project(t: &Table, names: &[&str]) -> Table {
     out
 }
 
-/// The 概要 findings (the typed findings rows the pipeline is to hand the renderer), written
-/// from `row` across columns `0..=last_col`; returns the next free row. The pipeline does not
-/// produce findings yet, so this writes nothing: the 概要 is the KGI/KPI status below it.
-pub fn findings(_sheet: &mut Worksheet, row: u32, _last_col: u16, _report: &Report) -> Result<u32> {
-    Ok(row)
+/// The 概要 from `row`: the survey at a glance (period, population, respondents, response
+/// rate) and the numbered findings, each linked to the sheet of the table it cites; returns
+/// the next free row. The sentences are the findings stage's, worded by `overview`.
+fn findings(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    (last_col, span, rest): (u16, f64, f64),
+    sections: &[Section],
+    plan: &[Entry],
+) -> Result<u32> {
+    let Some(view) = sections.iter().find_map(|s| s.overview.as_ref()) else {
+        return Ok(row);
+    };
+    let bold = Format::new().set_bold();
+    for (k, v) in &view.facts {
+        sheet.write_string_with_format(row, 0, k, &bold)?;
+        sheet::write_wrapped(sheet, row, 1, last_col, v, &Format::new(), rest, 18.0)?;
+        row += 1;
+    }
+    if view.findings.is_empty() {
+        return Ok(row + 1);
+    }
+    row += 1;
+    sheet.write_string_with_format(row, 0, "主な結果", &bold)?;
+    row += 1;
+    for (k, f) in view.findings.iter().enumerate() {
+        let sheet_name = plan.iter().find_map(|e| match e.content {
+            Content::Table(n) if n.stem == f.table => Some((e.name.as_str(), e.title.as_str())),
+            _ => None,
+        });
+        let text = format!("{}. {}", k + 1, f.text);
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        sheet::write_wrapped(sheet, row, 0, last_col, &text, &wrap, span, 18.0)?;
+        row += 1;
+        if let Some((name, title)) = sheet_name {
+            // Under the sentence, a link to the table it cites.
+            sheet.write_url(row, 0, link(name).set_text(format!("　→ 表「{title}」")))?;
+            row += 1;
+        }
+    }
+    Ok(row + 1)
 }
 
 pub fn write(
@@ -147,7 +183,7 @@ pub fn write(
 
     cover.write_string_with_format(row, 0, "概要", &heading)?;
     row += 1;
-    row = findings(cover, row, last_col, report)?;
+    row = findings(cover, row, (last_col, span, rest), sections, plan)?;
     if let (Some(t), Some(rows)) = (&indicators, typed.first()) {
         // The title links to the full table (previous year, changes, progress, intervals).
         match plan.iter().find(|e| e.title == t.title) {
