@@ -57,3 +57,54 @@ fn the_table_and_the_charts_mark_the_same_cells_when_two_of_four_groups_are_hidd
         );
     }
 }
+
+#[test]
+fn with_one_group_of_three_too_small_the_table_and_the_charts_agree() {
+    // The marks fixture without 企画課: 監査室 (3 people) is under the minimum, and one of the
+    // two others must be hidden with it (else 全体 minus the shown ones gives it away), so a
+    // single group is shown. A lone shown group is tested against nothing (a test against the
+    // hidden people would tell about them), so the table marks nothing, and neither may the
+    // charts: the table's marks and the charts' are the same, here none.
+    let out = temp_dir("marks3");
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = std::fs::read_to_string(root().join("tests/fixtures/marks/data.csv")).unwrap();
+    let kept: Vec<&str> = data.lines().filter(|l| !l.contains("企画課")).collect();
+    std::fs::write(dir.join("data.csv"), kept.join("\n") + "\n").unwrap();
+    let pipeline = std::fs::read_to_string(root().join("tests/fixtures/marks/pipeline.toml"))
+        .unwrap()
+        .replace(
+            r#"values = ["監査室", "企画課", "総務課", "財政課"]"#,
+            r#"values = ["監査室", "総務課", "財政課"]"#,
+        );
+    assert!(pipeline.contains(r#"["監査室", "総務課", "財政課"]"#));
+    std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
+    let result = run_pipeline(&dir.join("pipeline.toml"), &out.join("out"), &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = out.join("out/pipeline/R5");
+    let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
+    let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
+    let shown: Vec<&str> = ["監査室", "総務課", "財政課"]
+        .into_iter()
+        .filter(|g| table[1][col(&format!("{g}（%）"))] != "x")
+        .collect();
+    assert_eq!(shown.len(), 1, "two of three hidden: {shown:?}");
+    assert_eq!(table[1][col("監査室（%）")], "x");
+    // The marked values in the table, item by item, as the charts print them ("90.0 *").
+    let marked_in_table: Vec<String> = table[1..]
+        .iter()
+        .filter(|r| r[col(&format!("{} 注", shown[0]))].contains('*'))
+        .map(|r| format!("{} *", r[col(&format!("{}（%）", shown[0]))]))
+        .collect();
+    assert!(marked_in_table.is_empty(), "{marked_in_table:?}");
+    assert_eq!(table[1][col("群間の差")], "", "no test with one group shown");
+    for chart in ["items_by_dept", "heatmap_dept"] {
+        let svg = std::fs::read_to_string(report.join(format!("charts/{chart}.svg"))).unwrap();
+        let marked: Vec<String> = svg_texts(&svg)
+            .into_iter()
+            .filter(|t| t.ends_with(" *") && t.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(marked, marked_in_table, "{chart}");
+        assert!(svg.contains("x 秘匿"), "{chart} shows the hidden groups");
+    }
+}
