@@ -97,7 +97,11 @@ fn with_one_group_of_three_too_small_the_table_and_the_charts_agree() {
         .map(|r| format!("{} *", r[col(&format!("{}（%）", shown[0]))]))
         .collect();
     assert!(marked_in_table.is_empty(), "{marked_in_table:?}");
-    assert_eq!(table[1][col("群間の差")], "", "no test with one group shown");
+    assert_eq!(
+        table[1][col("群間の差")],
+        "",
+        "no test with one group shown"
+    );
     for chart in ["items_by_dept", "heatmap_dept"] {
         let svg = std::fs::read_to_string(report.join(format!("charts/{chart}.svg"))).unwrap();
         let marked: Vec<String> = svg_texts(&svg)

@@ -7,119 +7,10 @@
 
 mod common;
 
-use calamine::{open_workbook, Data, Range, Reader, SheetType, Xlsx};
+use calamine::{Data, Reader, SheetType};
+use common::xlsx::*;
 use common::*;
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::Path;
-
-fn sample_dir() -> std::path::PathBuf {
-    root().join("reports/sample/R6")
-}
-
-/// The XML parts of an xlsx file, by path inside the zip.
-struct Parts {
-    files: BTreeMap<String, String>,
-}
-
-impl Parts {
-    fn read(path: &Path) -> Parts {
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-        let mut files = BTreeMap::new();
-        for i in 0..zip.len() {
-            let mut f = zip.by_index(i).unwrap();
-            if f.name().ends_with(".xml") || f.name().ends_with(".rels") {
-                let mut s = String::new();
-                f.read_to_string(&mut s).unwrap();
-                files.insert(f.name().to_string(), s);
-            }
-        }
-        Parts { files }
-    }
-
-    fn get(&self, name: &str) -> &str {
-        self.files
-            .get(name)
-            .unwrap_or_else(|| panic!("{name} missing"))
-    }
-
-    /// Sheet name → its XML part, in workbook order.
-    fn sheets(&self) -> Vec<(String, String)> {
-        let rels = roxmltree::Document::parse(self.get("xl/_rels/workbook.xml.rels")).unwrap();
-        let target = |id: &str| {
-            rels.descendants()
-                .find(|n| n.attribute("Id") == Some(id))
-                .and_then(|n| n.attribute("Target"))
-                .map(|t| format!("xl/{t}"))
-                .unwrap()
-        };
-        let book = roxmltree::Document::parse(self.get("xl/workbook.xml")).unwrap();
-        book.descendants()
-            .filter(|n| n.has_tag_name("sheet"))
-            .map(|n| {
-                let id = n
-                    .attributes()
-                    .find(|a| a.name() == "id")
-                    .map(|a| a.value())
-                    .unwrap();
-                (n.attribute("name").unwrap().to_string(), target(id))
-            })
-            .collect()
-    }
-
-    /// Cell reference (`C4`) → number format code of that cell, for one sheet part.
-    fn number_formats(&self, part: &str) -> BTreeMap<String, String> {
-        let styles = roxmltree::Document::parse(self.get("xl/styles.xml")).unwrap();
-        let custom: BTreeMap<&str, &str> = styles
-            .descendants()
-            .filter(|n| n.has_tag_name("numFmt"))
-            .map(|n| {
-                (
-                    n.attribute("numFmtId").unwrap(),
-                    n.attribute("formatCode").unwrap(),
-                )
-            })
-            .collect();
-        let xfs: Vec<String> = styles
-            .descendants()
-            .find(|n| n.has_tag_name("cellXfs"))
-            .unwrap()
-            .children()
-            .filter(|n| n.has_tag_name("xf"))
-            .map(|n| {
-                let id = n.attribute("numFmtId").unwrap_or("0");
-                match (id, custom.get(id)) {
-                    (_, Some(code)) => code.to_string(),
-                    ("9", _) => "0%".into(),
-                    ("10", _) => "0.00%".into(),
-                    ("1", _) => "0".into(),
-                    ("2", _) => "0.00".into(),
-                    _ => "General".into(),
-                }
-            })
-            .collect();
-        let sheet = roxmltree::Document::parse(self.get(part)).unwrap();
-        sheet
-            .descendants()
-            .filter(|n| n.has_tag_name("c"))
-            .map(|n| {
-                let s: usize = n.attribute("s").unwrap_or("0").parse().unwrap();
-                (n.attribute("r").unwrap().to_string(), xfs[s].clone())
-            })
-            .collect()
-    }
-}
-
-/// `C4` for zero-based row 3, column 2.
-fn cell_ref(row: usize, col: usize) -> String {
-    let mut name = String::new();
-    let mut c = col + 1;
-    while c > 0 {
-        name.insert(0, (b'A' + ((c - 1) % 26) as u8) as char);
-        c = (c - 1) / 26;
-    }
-    format!("{name}{}", row + 1)
-}
 
 /// The title of each table file: the first line of its Markdown form (`### title`).
 fn tables() -> Vec<(String, String)> {
@@ -139,36 +30,6 @@ fn tables() -> Vec<(String, String)> {
         out.push((stem.to_string(), title));
     }
     out
-}
-
-/// The contents sheet as (sheet name, title) pairs.
-fn contents(book: &mut Xlsx<std::io::BufReader<std::fs::File>>) -> Vec<(String, String)> {
-    let sheet = book.worksheet_range("目次").unwrap();
-    let header = (0..5)
-        .find(|&r| sheet.get((r, 1)) == Some(&Data::String("シート".into())))
-        .expect("the contents header row");
-    (header + 1..sheet.height())
-        .filter_map(|r| match (sheet.get((r, 1)), sheet.get((r, 2))) {
-            (Some(Data::String(n)), Some(Data::String(t))) => Some((n.clone(), t.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The row of a sheet that holds exactly these headers.
-fn header_row(sheet: &Range<Data>, headers: &[String]) -> usize {
-    (0..sheet.height().min(10))
-        .find(|&r| {
-            headers
-                .iter()
-                .enumerate()
-                .all(|(c, h)| sheet.get((r, c)) == Some(&Data::String(h.clone())))
-        })
-        .unwrap_or_else(|| panic!("no header row {headers:?}"))
-}
-
-fn open() -> Xlsx<std::io::BufReader<std::fs::File>> {
-    open_workbook(sample_dir().join("report.xlsx")).unwrap()
 }
 
 #[test]
