@@ -197,3 +197,50 @@ fn charts_and_markdown_show_no_value_of_a_hidden_group() {
     let cells: Vec<&str> = row.split('|').map(str::trim).collect();
     assert_eq!(&cells[3..5], [MARK, MARK], "{row}");
 }
+
+#[test]
+fn department_sheets_hide_the_same_groups_and_give_nothing_of_them_away() {
+    // The department sheets (所属別カルテ) of 監査室 (3 people) and 総務課 (17, its partner)
+    // say only that they are hidden; 企画課's sheet shows its values. Neither a hidden
+    // group's size (3, 17) nor its shares (q1 66.7 / 58.8, q2 100.0 / 88.2, by hand above)
+    // are on any sheet, in HTML or in the workbook. (Together they are 20, as many as 企画課:
+    // 全体 40 minus 企画課 gives the two together, never one of them.)
+    let dir = report();
+    let sheets = dir.join("sheets");
+    let names: Vec<String> = files(&sheets.join("dept")).into_iter().collect();
+    assert_eq!(
+        names,
+        ["01_監査室.html", "02_総務課.html", "03_企画課.html"]
+    );
+    let body = |f: &str| {
+        let html = std::fs::read_to_string(sheets.join(f)).unwrap();
+        html.split_once("<body>").unwrap().1.to_string()
+    };
+    for f in ["dept/01_監査室.html", "dept/02_総務課.html"] {
+        let b = body(f);
+        assert!(b.contains("このグループの結果は表示しません"), "{f}");
+        assert!(!b.contains("<table"), "{f} has no table");
+    }
+    assert!(body("dept/03_企画課.html").contains("<table"));
+    let all = body("dept.html");
+    for v in ["66.7", "58.8", "100.0", "88.2", ">3人<", ">17人<"] {
+        assert!(!all.contains(v), "the sheets show {v}");
+    }
+    let mut book: Xlsx<_> = open_workbook(sheets.join("dept.xlsx")).unwrap();
+    for hidden in ["監査室", "総務課"] {
+        let range = book.worksheet_range(hidden).unwrap();
+        let numbers = range
+            .cells()
+            .filter(|(_, _, c)| matches!(c, calamine::Data::Float(_) | calamine::Data::Int(_)))
+            .count();
+        assert_eq!(numbers, 0, "{hidden}'s sheet holds no number");
+    }
+    let shown = book.worksheet_range("企画課").unwrap();
+    let texts: Vec<String> = shown.cells().map(|(_, _, c)| c.to_string()).collect();
+    for v in ["0.667", "0.588", "0.882"] {
+        assert!(
+            !texts.iter().any(|t| t == v),
+            "企画課's sheet shows a hidden share {v}"
+        );
+    }
+}
