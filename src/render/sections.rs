@@ -110,6 +110,11 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             )],
             charts: chart_overall::indicator_charts(report)?,
             multiples: true,
+            intro: if report.pipeline.indicators.is_empty() {
+                vec!["KGI・KPI はまだ設定されていません。パイプラインファイルに [[indicators]] を書くと（init が作ったファイルの末尾に例がコメントで入っています）、基準値・目標・判定がここに載ります。".into()]
+            } else {
+                vec![]
+            },
             ..Section::new("kgi", "KGI・KPI の状況")
         },
     ];
