@@ -63,10 +63,10 @@ pub struct IndicatorPath {
     pub status: Option<String>,
 }
 
-const PATH_WIDTH: u32 = 800;
-const PATH_HEIGHT: u32 = 450;
+const PATH_WIDTH: u32 = 600;
+const PATH_HEIGHT: u32 = 340;
 
-/// Draws an indicator (KGI/KPI) chart and returns the SVG document (800 × 450 px).
+/// Draws an indicator (KGI/KPI) chart and returns the SVG document (600 × 340 px).
 ///
 /// The x axis runs over the fiscal years from the earliest of the actual points and the baseline
 /// to the target year (extended to any actual point outside that span), labelled with the labels

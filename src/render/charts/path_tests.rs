@@ -32,7 +32,7 @@ fn sample_path() -> IndicatorPath {
 fn path_contains_labels_direction_and_values() {
     let svg = indicator_path_svg(&sample_path()).unwrap();
     assert_svg_document(&svg);
-    assert!(svg.starts_with("<svg width=\"800\" height=\"450\""));
+    assert!(svg.starts_with("<svg width=\"600\" height=\"340\""));
     let t = texts(&svg);
     assert!(t
         .iter()
@@ -116,7 +116,7 @@ fn path_y_range_includes_target_and_baseline() {
         let (x, y) = pair.split_once(',').unwrap();
         let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
         assert!(
-            (0.0..=800.0).contains(&x) && (60.0..=450.0).contains(&y),
+            (0.0..=600.0).contains(&x) && (60.0..=340.0).contains(&y),
             "{pair}"
         );
     }
