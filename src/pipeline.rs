@@ -58,6 +58,9 @@ pub struct Statistics {
     pub min_group: u32,
     /// Free-text answers need at least this many in the group.
     pub min_group_text: u32,
+    /// In a base smaller than this, a share of 0% or 100% (everyone answered alike) is
+    /// suppressed.
+    pub min_uniform_group: u32,
     /// Bases below this are marked unstable.
     pub unstable_below: u32,
 }
@@ -69,6 +72,7 @@ impl Default for Statistics {
             significance: 0.05,
             min_group: 5,
             min_group_text: 10,
+            min_uniform_group: 10,
             unstable_below: 30,
         }
     }

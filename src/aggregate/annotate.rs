@@ -2,7 +2,7 @@
 //! nulls every number of a suppressed row so it cannot reach a file.
 
 use super::significance::{analyse, GroupTest, Proportions};
-use super::suppress::{decide, Candidate, GroupKey};
+use super::suppress::{decide, Candidate, GroupKey, Thresholds};
 use crate::pipeline::Statistics;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,9 +85,14 @@ pub fn annotate(
             group: (rows.wave[i], rows.segment[i].clone(), rows.group[i].clone()),
             key: rows.key[i].clone(),
             base: rows.n[i],
+            count: Some(rows.k[i]),
         })
         .collect();
-    let suppressed = decide(&candidates, hidden, stats.min_group);
+    let thresholds = Thresholds {
+        min_group: stats.min_group,
+        min_uniform_group: stats.min_uniform_group,
+    };
+    let suppressed = decide(&candidates, hidden, thresholds);
     let family = |key: &str| match layout.family_key {
         Some(_) => key.split('\u{1f}').next().unwrap_or_default().to_string(),
         None => String::new(),

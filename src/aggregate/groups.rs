@@ -7,7 +7,7 @@
 //! respondents and response rate.
 
 use super::annotate::null_suppressed;
-use super::suppress::{decide, Candidate, GroupKey};
+use super::suppress::{decide, Candidate, GroupKey, Thresholds};
 use super::{by_segment, percent, ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Pipeline;
 use crate::stats::wilson;
@@ -96,9 +96,15 @@ fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
             group: k.clone(),
             key: String::new(),
             base: *n,
+            count: None,
         })
         .collect();
-    decide(&candidates, &BTreeSet::new(), min_group)
+    let thresholds = Thresholds {
+        min_group,
+        // A group's size is no share: nothing to be alike in.
+        min_uniform_group: 0,
+    };
+    decide(&candidates, &BTreeSet::new(), thresholds)
 }
 
 fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {

@@ -1,6 +1,10 @@
 //! Confidentiality: which groups and cells are suppressed.
 //!
-//! A group whose respondents, or a cell whose base, is below `min_group` is suppressed.
+//! A group whose respondents, or a cell whose base, is below `min_group` is suppressed. So is
+//! a cell whose share is 0% or 100% in a base below `min_uniform_group`: everyone in a small
+//! group answered alike, and the share tells each member's answer (group-attribute
+//! disclosure; in a group of 6 a band such as 「90%以上」 would not help, as the only share
+//! above 83.3% is 100%).
 //! Where exactly one group of a segment is suppressed, it could be recovered from the total
 //! (全体 minus the groups shown), so the smallest visible group is suppressed too
 //! (complementary suppression). Suppressed values are nulled in the aggregate frames
@@ -13,20 +17,42 @@ use std::collections::{BTreeMap, BTreeSet};
 pub type GroupKey = (i32, String, String);
 
 /// A row to decide on: its group, the thing it counts (item, option or "" for the group
-/// itself) and its base.
+/// itself), its base and, for a share, the count over that base.
 pub struct Candidate {
     pub group: GroupKey,
     pub key: String,
     pub base: u32,
+    pub count: Option<u32>,
+}
+
+/// The thresholds of [`decide`].
+#[derive(Debug, Clone, Copy)]
+pub struct Thresholds {
+    /// Bases below this are suppressed.
+    pub min_group: u32,
+    /// Shares of 0% or 100% over bases below this are suppressed.
+    pub min_uniform_group: u32,
+}
+
+impl Candidate {
+    /// Suppressed by its own numbers: a small base, or everyone alike in a small base.
+    fn small(&self, t: Thresholds) -> bool {
+        let uniform = self.count.is_some_and(|k| k == 0 || k == self.base);
+        self.base > 0 && (self.base < t.min_group || (uniform && self.base < t.min_uniform_group))
+    }
 }
 
 /// Decides suppression for every candidate. `forced` holds groups already suppressed (from
 /// the group sizes), which suppress all their cells. An empty cell (base 0) holds nobody's
 /// answer and is not suppressed by itself. Returns one flag per candidate.
-pub fn decide(candidates: &[Candidate], forced: &BTreeSet<GroupKey>, min_group: u32) -> Vec<bool> {
+pub fn decide(
+    candidates: &[Candidate],
+    forced: &BTreeSet<GroupKey>,
+    thresholds: Thresholds,
+) -> Vec<bool> {
     let mut out: Vec<bool> = candidates
         .iter()
-        .map(|c| (c.base > 0 && c.base < min_group) || forced.contains(&c.group))
+        .map(|c| c.small(thresholds) || forced.contains(&c.group))
         .collect();
     // Cells of one segment and thing in one wave, whole population excluded (it is the total).
     let mut sets: BTreeMap<(i32, &str, &str), Vec<usize>> = BTreeMap::new();
@@ -66,8 +92,14 @@ mod tests {
             group: (2023, segment.into(), group.into()),
             key: "q1".into(),
             base,
+            count: None,
         }
     }
+
+    const T5: Thresholds = Thresholds {
+        min_group: 5,
+        min_uniform_group: 10,
+    };
 
     #[test]
     fn one_small_group_takes_the_next_smallest_with_it() {
@@ -79,7 +111,7 @@ mod tests {
             cand("age", "50代", 50),
         ];
         assert_eq!(
-            decide(&c, &BTreeSet::new(), 5),
+            decide(&c, &BTreeSet::new(), T5),
             vec![false, false, true, true, false]
         );
     }
@@ -91,7 +123,7 @@ mod tests {
             cand("age", "b", 4),
             cand("age", "c", 40),
         ];
-        assert_eq!(decide(&c, &BTreeSet::new(), 5), vec![true, true, false]);
+        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true, true, false]);
     }
 
     #[test]
@@ -102,7 +134,7 @@ mod tests {
             cand("dept", "y", 10),
             cand("dept", "z", 12),
         ];
-        assert_eq!(decide(&c, &forced, 5), vec![true, true, false]);
+        assert_eq!(decide(&c, &forced, T5), vec![true, true, false]);
     }
 
     #[test]
@@ -112,12 +144,38 @@ mod tests {
             cand("age", "b", 40),
             cand("age", "c", 50),
         ];
-        assert_eq!(decide(&c, &BTreeSet::new(), 5), vec![false, false, false]);
+        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![false, false, false]);
     }
 
     #[test]
     fn a_small_total_is_hidden_too() {
         let c = vec![cand("all", "全体", 4)];
-        assert_eq!(decide(&c, &BTreeSet::new(), 5), vec![true]);
+        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true]);
+    }
+
+    #[test]
+    fn a_small_group_that_answered_alike_is_hidden_with_a_partner() {
+        // 6 of 6 positive (100%) and 0 of 7 (0%) tell every member's answer; 5 of 9 does
+        // not; 10 of 10 is a group large enough (min_uniform_group 10) to show.
+        let with = |group: &str, base: u32, k: u32| Candidate {
+            count: Some(k),
+            ..cand("dept", group, base)
+        };
+        let c = vec![
+            with("a", 6, 6),
+            with("b", 9, 5),
+            with("c", 40, 20),
+            with("d", 10, 10),
+        ];
+        // a hidden, and the smallest shown one (b) with it.
+        assert_eq!(
+            decide(&c, &BTreeSet::new(), T5),
+            vec![true, true, false, false]
+        );
+        let c = vec![with("a", 7, 0), with("b", 8, 0), with("c", 40, 20)];
+        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true, true, false]);
+        // Below min_group it is hidden anyway; an empty cell holds nobody's answer.
+        let c = vec![with("a", 0, 0), with("b", 40, 20), with("c", 30, 30)];
+        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![false, false, false]);
     }
 }

@@ -86,6 +86,9 @@ pub struct StatisticsFile {
     pub min_group: Option<u32>,
     /// Smallest group whose free-text answers may be shown (default 10).
     pub min_group_text: Option<u32>,
+    /// In a group smaller than this (default 10), a share of 0% or 100% is suppressed: it
+    /// would tell every member's answer (all answered alike).
+    pub min_uniform_group: Option<u32>,
     /// Below this base a value is shown but marked as unstable (default 30).
     pub unstable_below: Option<u32>,
     /// Base of the shares of scale items: `"answered"` (default: those who answered the item;

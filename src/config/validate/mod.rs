@@ -256,6 +256,7 @@ fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
         significance: s.significance.unwrap_or(d.significance),
         min_group: s.min_group.unwrap_or(d.min_group),
         min_group_text: s.min_group_text.unwrap_or(d.min_group_text),
+        min_uniform_group: s.min_uniform_group.unwrap_or(d.min_uniform_group),
         unstable_below: s.unstable_below.unwrap_or(d.unstable_below),
     };
     if !(out.confidence > 0.5 && out.confidence < 1.0) {

@@ -1,0 +1,81 @@
+//! Groups that all answered alike (issue 10): in a department of 6 where everyone answered
+//! q1 positively, 100% tells each member's answer, so the cell is suppressed (with a partner,
+//! so that 全体 minus the shown groups does not give it back) in every table, chart and
+//! department sheet, while the same group's mixed answers to q2 stay shown.
+//!
+//! The data is written by the test: 監査室 6 people (q1 all そう思う; q2 3 of 6 positive),
+//! 企画課 12 (q1 8 of 12, 66.7%), 総務課 30 (q1 15 of 30, 50.0%). By hand: on q1 監査室 is
+//! hidden (6 < min_uniform_group 10 and 6 of 6), and 企画課, the smallest shown group, with
+//! it; 総務課 stays. On q2 監査室 has 3 of 6 (50.0%): shown.
+
+mod common;
+
+use common::*;
+
+fn write_fixture(dir: &std::path::Path) {
+    let mut csv = String::from("ID,所属,満足,やりがい\n");
+    let mut id = 0;
+    let mut add = |dept: &str, n: usize, q1_pos: usize, q2_pos: usize| {
+        for i in 0..n {
+            id += 1;
+            let q1 = if i < q1_pos {
+                "そう思う"
+            } else {
+                "そう思わない"
+            };
+            let q2 = if i < q2_pos {
+                "そう思う"
+            } else {
+                "そう思わない"
+            };
+            csv.push_str(&format!("{id},{dept},{q1},{q2}\n"));
+        }
+    };
+    add("監査室", 6, 6, 3);
+    add("企画課", 12, 8, 6);
+    add("総務課", 30, 15, 15);
+    std::fs::write(dir.join("data.csv"), csv).unwrap();
+    let pipeline = std::fs::read_to_string(root().join("tests/fixtures/marks/pipeline.toml"))
+        .unwrap()
+        .replace(
+            r#"values = ["監査室", "企画課", "総務課", "財政課"]"#,
+            r#"values = ["監査室", "企画課", "総務課"]"#,
+        );
+    std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
+}
+
+#[test]
+fn a_small_group_that_answered_alike_is_hidden_everywhere() {
+    let out = temp_dir("uniform");
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_fixture(&dir);
+    let result = run_pipeline(&dir.join("pipeline.toml"), &out.join("out"), &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = out.join("out/pipeline/R5");
+    let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
+    let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
+    let row = |id: &str| table.iter().find(|r| r[0] == id).unwrap().clone();
+    let (q1, q2) = (row("q1"), row("q2"));
+    assert_eq!(q1[col("監査室（%）")], "x", "{q1:?}");
+    assert_eq!(q1[col("監査室 n")], "x");
+    assert_eq!(q1[col("企画課（%）")], "x", "the partner: {q1:?}");
+    assert_eq!(q1[col("総務課（%）")], "50.0");
+    assert_eq!(q2[col("監査室（%）")], "50.0", "mixed answers stay shown");
+    // The full aggregate keeps no number of the hidden cell: every value after the keys
+    // (年度, 区分, グループ, 設問ID, 設問) is the mark.
+    let agg = csv_rows(&read_csv(&report.join("tables/aggregate_items.csv")));
+    let hidden = agg
+        .iter()
+        .find(|r| r[2] == "監査室" && r[3] == "q1")
+        .expect("監査室 q1 in the aggregate");
+    assert!(hidden[5..].iter().all(|c| c == "x"), "{hidden:?}");
+    // The department sheet and the charts show no 100.0 for it.
+    let sheet = std::fs::read_to_string(report.join("sheets/dept/01_監査室.html")).unwrap();
+    let body = sheet.split_once("<body>").unwrap().1;
+    assert!(!body.contains("100.0"), "the sheet shows 100.0");
+    for chart in ["items_by_dept", "heatmap_dept"] {
+        let svg = std::fs::read_to_string(report.join(format!("charts/{chart}.svg"))).unwrap();
+        assert!(!svg.contains(">100.0"), "{chart} shows 100.0");
+    }
+}
