@@ -10,8 +10,10 @@ use minijinja::{escape_formatter, AutoEscape, Environment, Error, Value};
 use serde::Serialize;
 
 /// Every template, by name. `table.html` and `table.md` hold the `table` macro the pages
-/// import; `overview.html` the 概要; `report.css` is included into `report.html`.
-const TEMPLATES: [(&str, &str); 7] = [
+/// import, `page.html` the start of a page, `overview.html` the 概要; `report.css` is
+/// included into `report.html`.
+const TEMPLATES: [(&str, &str); 8] = [
+    ("page.html", include_str!("templates/page.html")),
     ("table.html", include_str!("templates/table.html")),
     ("table.md", include_str!("templates/table.md")),
     ("overview.html", include_str!("templates/overview.html")),
