@@ -4,21 +4,22 @@
 //! lays out numbers; it never computes one.
 
 mod aggregate_tables;
+mod cells_html;
 mod chart_data;
 mod chart_overall;
 pub mod charts;
 pub mod format;
-mod html;
 mod indicator_table;
 mod items;
-mod markdown;
 pub mod marks;
 mod overview;
 mod quality_tables;
 mod reasons;
+mod report_view;
 mod sections;
 mod sheets;
 pub mod table;
+mod table_view;
 mod templates;
 mod whole_tables;
 mod xlsx;
@@ -74,12 +75,12 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     written.push(write(
         dir,
         "report.md",
-        markdown::report(report, &sections).as_bytes(),
+        report_view::markdown(report, &sections)?.as_bytes(),
     )?);
     written.push(write(
         dir,
         "report.html",
-        html::report(report, &sections).as_bytes(),
+        report_view::html(report, &sections)?.as_bytes(),
     )?);
     written.push(write(
         dir,
@@ -107,7 +108,7 @@ fn write_table(dir: &Path, n: &sections::Named) -> Result<Vec<PathBuf>> {
         write(
             dir,
             &format!("tables/{}.md", n.stem),
-            n.table.to_markdown().as_bytes(),
+            n.table.to_markdown()?.as_bytes(),
         )?,
     ])
 }

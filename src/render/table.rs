@@ -115,34 +115,11 @@ impl Table {
         w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }
 
-    /// A Markdown section: `### title`, the table, the note.
-    pub fn to_markdown(&self) -> String {
-        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-        let line = |cells: &[String]| {
-            format!(
-                "| {} |\n",
-                cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
-            )
-        };
-        let (headers, rows) = match &self.compact {
-            Some((h, r)) => (h, r),
-            None => (&self.headers, &self.rows),
-        };
-        let mut out = format!("### {}\n\n", self.title);
-        if rows.is_empty() {
-            out.push_str("（該当なし）\n\n");
-        } else {
-            out.push_str(&line(headers));
-            out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
-            for r in rows {
-                out.push_str(&line(r));
-            }
-            out.push('\n');
-        }
-        if !self.note.is_empty() {
-            out.push_str(&format!("{}\n\n", self.note));
-        }
-        out
+    /// A Markdown section: `### title`, the table, the note (the `table` macro of
+    /// `table.md`, which report.md uses too).
+    pub fn to_markdown(&self) -> Result<String> {
+        let view = super::table_view::TableView::new(self, "", |_, _, _| None);
+        super::templates::call_macro("table.md", "table", view)
     }
 }
 
@@ -184,6 +161,6 @@ mod tests {
     fn markdown_escapes_pipes() {
         let mut t = Table::new("表", vec!["a".into()]);
         t.rows.push(vec!["x|y".into()]);
-        assert!(t.to_markdown().contains("| x\\|y |"));
+        assert!(t.to_markdown().unwrap().contains("| x\\|y |"));
     }
 }

@@ -2,7 +2,8 @@
 //! file to send to that department) or of all groups (one A4 page each, to print together).
 
 use super::super::overview::tone_class;
-use super::super::templates::{self, TableView};
+use super::super::table_view::TableView;
+use super::super::templates;
 use super::super::Report;
 use super::model::{set_title, Body, Sheet};
 use crate::pipeline::Segment;
@@ -57,13 +58,13 @@ fn view(i: usize, s: &Sheet) -> SheetView {
         Body::Shown(shown) => {
             v.facts = shown.facts.clone();
             // The difference column (the compact form's fourth) is coloured by its tone.
-            v.items = Some(TableView::new(&shown.items, "", |r, c| {
+            v.items = Some(TableView::aligned(&shown.items, "", |r, c| {
                 (c == 3).then(|| tone_class(shown.item_tones[r]))
             }));
             v.reasons = shown
                 .reasons
                 .iter()
-                .map(|t| TableView::new(t, "", |_, _| None))
+                .map(|t| TableView::aligned(t, "", |_, _| None))
                 .collect();
         }
     }
