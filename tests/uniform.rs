@@ -78,4 +78,54 @@ fn a_small_group_that_answered_alike_is_hidden_everywhere() {
         let svg = std::fs::read_to_string(report.join(format!("charts/{chart}.svg"))).unwrap();
         assert!(!svg.contains(">100.0"), "{chart} shows 100.0");
     }
+    // suppression.csv lists both hidden q1 cells with their rules; a reader can derive only
+    // that the two hold 14 of 18 positive together (全体 29 of 48 minus 総務課 15 of 30), which
+    // pins neither share: 0–100.
+    let hidden = csv_rows(&read_csv(&report.join("suppression.csv")));
+    assert_eq!(
+        hidden[0],
+        [
+            "年度",
+            "区分",
+            "グループ",
+            "設問ID",
+            "設問",
+            "選択肢",
+            "理由",
+            "読み取れる範囲（%）"
+        ]
+    );
+    let q1: Vec<Vec<String>> = hidden.iter().filter(|r| r[3] == "q1").cloned().collect();
+    assert_eq!(q1.len(), 2, "{hidden:?}");
+    let rule = |g: &str| q1.iter().find(|r| r[2] == g).map(|r| r[6].clone());
+    assert_eq!(
+        rule("監査室").as_deref(),
+        Some("10人未満で全員が同じ回答（0%か100%）")
+    );
+    assert_eq!(
+        rule("企画課").as_deref(),
+        Some("合計から逆算されないための相方")
+    );
+    assert!(q1.iter().all(|r| r[7] == "0.0–100.0"), "{q1:?}");
+    // Every hidden cell of the items table is listed, and nothing else.
+    let listed: Vec<(String, String)> = hidden[1..]
+        .iter()
+        .filter(|r| r[1] == "所属別" && r[5].is_empty())
+        .map(|r| (r[3].clone(), r[2].clone()))
+        .collect();
+    let mut marked = Vec::new();
+    for r in &table[1..] {
+        for g in ["監査室", "企画課", "総務課"] {
+            if r[col(&format!("{g}（%）"))] == "x" {
+                marked.push((r[0].clone(), g.to_string()));
+            }
+        }
+    }
+    let (mut listed, mut marked) = (listed, marked);
+    listed.sort();
+    marked.sort();
+    assert_eq!(listed, marked);
+    // The report does not mention or link it.
+    let html = std::fs::read_to_string(report.join("report.html")).unwrap();
+    assert!(!html.contains("suppression.csv"));
 }

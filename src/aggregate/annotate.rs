@@ -2,7 +2,7 @@
 //! nulls every number of a suppressed row so it cannot reach a file.
 
 use super::significance::{analyse, GroupTest, Proportions};
-use super::suppress::{decide, Candidate, GroupKey, Thresholds};
+use super::suppress::{decide, derivable, Candidate, GroupKey, Rule, Thresholds};
 use crate::pipeline::Statistics;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,7 +92,9 @@ pub fn annotate(
         min_group: stats.min_group,
         min_uniform_group: stats.min_uniform_group,
     };
-    let suppressed = decide(&candidates, hidden, thresholds);
+    let rules = decide(&candidates, hidden, thresholds);
+    let ranges = derivable(&candidates, &rules);
+    let suppressed: Vec<bool> = rules.iter().map(Option::is_some).collect();
     let family = |key: &str| match layout.family_key {
         Some(_) => key.split('\u{1f}').next().unwrap_or_default().to_string(),
         None => String::new(),
@@ -119,7 +121,24 @@ pub fn annotate(
     df.with_column(Column::new("differs".into(), s.differs.clone()))?;
     df.with_column(Column::new("changed".into(), s.changed.clone()))?;
     df.with_column(Column::new("suppressed".into(), suppressed))?;
-    let mut keep = vec!["wave", "segment", "group", "suppressed"];
+    // Why each hidden cell is hidden, and what a reader can still derive of it (suppression.csv).
+    let codes: Vec<Option<&str>> = rules.iter().map(|r| r.map(Rule::code)).collect();
+    df.with_column(Column::new("suppressed_by".into(), codes))?;
+    let (lo, hi): (Vec<Option<f64>>, Vec<Option<f64>>) = ranges
+        .iter()
+        .map(|r| (r.map(|r| r.0), r.map(|r| r.1)))
+        .unzip();
+    df.with_column(Column::new("derivable_lo".into(), lo))?;
+    df.with_column(Column::new("derivable_hi".into(), hi))?;
+    let mut keep = vec![
+        "wave",
+        "segment",
+        "group",
+        "suppressed",
+        "suppressed_by",
+        "derivable_lo",
+        "derivable_hi",
+    ];
     keep.extend(layout.keys);
     Ok((null_suppressed(df, &keep)?, s.tests))
 }

@@ -105,6 +105,9 @@ fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
         min_uniform_group: 0,
     };
     decide(&candidates, &BTreeSet::new(), thresholds)
+        .iter()
+        .map(Option::is_some)
+        .collect()
 }
 
 fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {

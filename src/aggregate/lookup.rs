@@ -11,7 +11,10 @@ use anyhow::Result;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use super::cells::{GroupCell, ItemCell, OptionCell, ResponseRow, TestCell, TextRow};
+pub use super::cells::{
+    GroupCell, HiddenCell, ItemCell, OptionCell, ResponseRow, TestCell, TextRow,
+};
+use super::suppress::Rule;
 
 type Key = (i32, String, String);
 
@@ -27,6 +30,8 @@ pub struct Lookup {
     pub texts: Vec<TextRow>,
     /// Positive-share change (points) of ((wave, segment, group), item) since an earlier wave.
     pub changes: BTreeMap<(Key, String, i32), f64>,
+    /// Every hidden item and option cell with its rule, in frame order (suppression.csv).
+    pub hidden_cells: Vec<HiddenCell>,
     hidden_items: BTreeSet<(Key, String)>,
     hidden_options: BTreeSet<(Key, String, u32)>,
     hidden_groups: BTreeSet<Key>,
@@ -48,6 +53,14 @@ impl Cols<'_> {
     }
     fn f64s(&self, name: &str) -> Result<Vec<Option<f64>>> {
         Ok(self.0.column(name)?.f64()?.iter().collect())
+    }
+    /// The suppression rule of each row (`suppressed_by`), `None` where shown.
+    fn rules(&self) -> Result<Vec<Option<Rule>>> {
+        let c = self.0.column("suppressed_by")?.cast(&DataType::String)?;
+        Ok(c.str()?
+            .iter()
+            .map(|s| s.and_then(Rule::from_code))
+            .collect())
     }
     fn bools(&self, name: &str) -> Result<Vec<bool>> {
         Ok(self
@@ -139,9 +152,19 @@ impl Lookup {
                 c.f64s("p_prev_adj")?,
             );
             let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
+            let (rule, range) = (c.rules()?, c.pairs("derivable_lo", "derivable_hi")?);
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, item[r].clone());
                 if suppressed[r] {
+                    out.hidden_cells.push(HiddenCell {
+                        wave: k.0 .0,
+                        segment: k.0 .1.clone(),
+                        group: k.0 .2.clone(),
+                        item: k.1.clone(),
+                        option: None,
+                        rule: rule[r],
+                        derivable: range[r],
+                    });
                     out.hidden_items.insert(k);
                     continue;
                 }
@@ -186,9 +209,19 @@ impl Lookup {
             );
             let (ci, p_rest) = (c.pairs("ci_lo", "ci_hi")?, c.f64s("p_rest_adj")?);
             let (unstable, suppressed) = (c.bools("unstable")?, c.bools("suppressed")?);
+            let (rule, range) = (c.rules()?, c.pairs("derivable_lo", "derivable_hi")?);
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, q[r].clone(), opt[r].unwrap_or(0));
                 if suppressed[r] {
+                    out.hidden_cells.push(HiddenCell {
+                        wave: k.0 .0,
+                        segment: k.0 .1.clone(),
+                        group: k.0 .2.clone(),
+                        item: k.1.clone(),
+                        option: Some(k.2),
+                        rule: rule[r],
+                        derivable: range[r],
+                    });
                     out.hidden_options.insert(k);
                     continue;
                 }

@@ -13,7 +13,7 @@ mod items;
 pub mod lookup;
 mod options;
 mod significance;
-mod suppress;
+pub mod suppress;
 mod texts;
 
 use crate::pipeline::Pipeline;

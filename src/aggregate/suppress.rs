@@ -34,27 +34,57 @@ pub struct Thresholds {
     pub min_uniform_group: u32,
 }
 
-impl Candidate {
-    /// Suppressed by its own numbers: a small base, or everyone alike in a small base.
-    fn small(&self, t: Thresholds) -> bool {
-        let uniform = self.count.is_some_and(|k| k == 0 || k == self.base);
-        self.base > 0 && (self.base < t.min_group || (uniform && self.base < t.min_uniform_group))
+/// Why a cell is suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Its base is below `min_group`.
+    SmallBase,
+    /// Everyone in a base below `min_uniform_group` answered alike (0% or 100%).
+    Uniform,
+    /// Its whole group is suppressed (the group's size is below `min_group`, or it is the
+    /// group hidden with such a one).
+    Group,
+    /// Shown, its value and the total would give back the one other hidden cell of its row.
+    Partner,
+}
+
+impl Rule {
+    /// The code kept in the aggregate frames.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::SmallBase => "small_base",
+            Rule::Uniform => "uniform",
+            Rule::Group => "group",
+            Rule::Partner => "partner",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rule> {
+        [Rule::SmallBase, Rule::Uniform, Rule::Group, Rule::Partner]
+            .into_iter()
+            .find(|r| r.code() == code)
     }
 }
 
-/// Decides suppression for every candidate. `forced` holds groups already suppressed (from
-/// the group sizes), which suppress all their cells. An empty cell (base 0) holds nobody's
-/// answer and is not suppressed by itself. Returns one flag per candidate.
-pub fn decide(
-    candidates: &[Candidate],
-    forced: &BTreeSet<GroupKey>,
-    thresholds: Thresholds,
-) -> Vec<bool> {
-    let mut out: Vec<bool> = candidates
-        .iter()
-        .map(|c| c.small(thresholds) || forced.contains(&c.group))
-        .collect();
-    // Cells of one segment and thing in one wave, whole population excluded (it is the total).
+impl Candidate {
+    /// Suppressed by its own numbers: a small base, or everyone alike in a small base.
+    fn own_rule(&self, t: Thresholds) -> Option<Rule> {
+        let uniform = self.count.is_some_and(|k| k == 0 || k == self.base);
+        if self.base == 0 {
+            None
+        } else if self.base < t.min_group {
+            Some(Rule::SmallBase)
+        } else if uniform && self.base < t.min_uniform_group {
+            Some(Rule::Uniform)
+        } else {
+            None
+        }
+    }
+}
+
+/// Cells of one segment and thing in one wave (the rows complementary suppression works
+/// on), the whole population excluded (it is the total).
+fn rows(candidates: &[Candidate]) -> BTreeMap<(i32, &str, &str), Vec<usize>> {
     let mut sets: BTreeMap<(i32, &str, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.group.1 != ALL_SEGMENT {
@@ -63,24 +93,106 @@ pub fn decide(
                 .push(i);
         }
     }
-    for members in sets.values() {
-        let hidden = members.iter().filter(|i| out[**i]).count();
+    sets
+}
+
+/// Decides suppression for every candidate. `forced` holds groups already suppressed (from
+/// the group sizes), which suppress all their cells. An empty cell (base 0) holds nobody's
+/// answer and is not suppressed by itself. Returns the rule that hides each candidate, or
+/// `None` where it is shown.
+pub fn decide(
+    candidates: &[Candidate],
+    forced: &BTreeSet<GroupKey>,
+    thresholds: Thresholds,
+) -> Vec<Option<Rule>> {
+    let mut out: Vec<Option<Rule>> = candidates
+        .iter()
+        .map(|c| {
+            if forced.contains(&c.group) {
+                Some(Rule::Group)
+            } else {
+                c.own_rule(thresholds)
+            }
+        })
+        .collect();
+    for members in rows(candidates).values() {
+        let hidden = members.iter().filter(|i| out[**i].is_some()).count();
         if hidden != 1 {
             continue;
         }
         let smallest = members
             .iter()
-            .filter(|i| !out[**i])
+            .filter(|i| out[**i].is_none())
             .min_by(|a, b| {
                 let (ca, cb) = (&candidates[**a], &candidates[**b]);
                 ca.base.cmp(&cb.base).then(ca.group.2.cmp(&cb.group.2))
             })
             .copied();
         if let Some(i) = smallest {
-            out[i] = true;
+            out[i] = Some(Rule::Partner);
         }
     }
     out
+}
+
+/// For auditors: the range (percent) a reader can still derive for each hidden share from
+/// what is published in its row, `None` for shown cells and counts without a share. The
+/// published total (全体) minus the shown groups gives the hidden cells' combined count `k`
+/// over a combined base `n` (people with no group in the segment included, which only widens
+/// it). A hidden cell's own base is not published, so its share can be anything from 0 to 100
+/// unless the combination is all alike: `k = 0` pins every hidden share at 0%, `k = n` at
+/// 100%. A row with one hidden cell and nothing else unknown gives it exactly.
+pub fn derivable(candidates: &[Candidate], rules: &[Option<Rule>]) -> Vec<Option<(f64, f64)>> {
+    let mut out = vec![None; candidates.len()];
+    let totals: BTreeMap<(i32, &str), (u32, u32)> = candidates
+        .iter()
+        .filter(|c| c.group.1 == ALL_SEGMENT)
+        .filter_map(|c| Some(((c.group.0, c.key.as_str()), (c.count?, c.base))))
+        .collect();
+    for ((wave, _, key), members) in rows(candidates) {
+        let hidden: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|i| rules[*i].is_some() && candidates[*i].count.is_some())
+            .collect();
+        if hidden.is_empty() {
+            continue;
+        }
+        let range = match totals.get(&(wave, key)) {
+            // The total is itself hidden: nothing to derive from.
+            Some(_) if rules_of_total(candidates, rules, wave, key) => (0.0, 100.0),
+            Some(&(k_all, n_all)) => {
+                let (mut k, mut n) = (k_all as i64, n_all as i64);
+                for i in members.iter().filter(|i| rules[**i].is_none()) {
+                    k -= candidates[*i].count.unwrap_or(0) as i64;
+                    n -= candidates[*i].base as i64;
+                }
+                match (k, n) {
+                    (_, n) if n <= 0 => (0.0, 100.0),
+                    (k, n) if hidden.len() == 1 => {
+                        let p = 100.0 * k as f64 / n as f64;
+                        (p, p)
+                    }
+                    (0, _) => (0.0, 0.0),
+                    (k, n) if k == n => (100.0, 100.0),
+                    _ => (0.0, 100.0),
+                }
+            }
+            None => (0.0, 100.0),
+        };
+        for i in hidden {
+            out[i] = Some(range);
+        }
+    }
+    out
+}
+
+/// Whether the whole population's cell for `key` in `wave` is hidden.
+fn rules_of_total(candidates: &[Candidate], rules: &[Option<Rule>], wave: i32, key: &str) -> bool {
+    candidates
+        .iter()
+        .zip(rules)
+        .any(|(c, r)| c.group.0 == wave && c.group.1 == ALL_SEGMENT && c.key == key && r.is_some())
 }
 
 #[cfg(test)]
@@ -101,6 +213,10 @@ mod tests {
         min_uniform_group: 10,
     };
 
+    fn hidden(c: &[Candidate], forced: &BTreeSet<GroupKey>) -> Vec<bool> {
+        decide(c, forced, T5).iter().map(Option::is_some).collect()
+    }
+
     #[test]
     fn one_small_group_takes_the_next_smallest_with_it() {
         let c = vec![
@@ -111,7 +227,7 @@ mod tests {
             cand("age", "50代", 50),
         ];
         assert_eq!(
-            decide(&c, &BTreeSet::new(), T5),
+            hidden(&c, &BTreeSet::new()),
             vec![false, false, true, true, false]
         );
     }
@@ -123,7 +239,7 @@ mod tests {
             cand("age", "b", 4),
             cand("age", "c", 40),
         ];
-        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true, true, false]);
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![true, true, false]);
     }
 
     #[test]
@@ -134,7 +250,7 @@ mod tests {
             cand("dept", "y", 10),
             cand("dept", "z", 12),
         ];
-        assert_eq!(decide(&c, &forced, T5), vec![true, true, false]);
+        assert_eq!(hidden(&c, &forced), vec![true, true, false]);
     }
 
     #[test]
@@ -144,13 +260,13 @@ mod tests {
             cand("age", "b", 40),
             cand("age", "c", 50),
         ];
-        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![false, false, false]);
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![false, false, false]);
     }
 
     #[test]
     fn a_small_total_is_hidden_too() {
         let c = vec![cand("all", "全体", 4)];
-        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true]);
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![true]);
     }
 
     #[test]
@@ -168,14 +284,50 @@ mod tests {
             with("d", 10, 10),
         ];
         // a hidden, and the smallest shown one (b) with it.
-        assert_eq!(
-            decide(&c, &BTreeSet::new(), T5),
-            vec![true, true, false, false]
-        );
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![true, true, false, false]);
         let c = vec![with("a", 7, 0), with("b", 8, 0), with("c", 40, 20)];
-        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![true, true, false]);
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![true, true, false]);
         // Below min_group it is hidden anyway; an empty cell holds nobody's answer.
         let c = vec![with("a", 0, 0), with("b", 40, 20), with("c", 30, 30)];
-        assert_eq!(decide(&c, &BTreeSet::new(), T5), vec![false, false, false]);
+        assert_eq!(hidden(&c, &BTreeSet::new()), vec![false, false, false]);
+    }
+
+    #[test]
+    fn each_hidden_cell_has_its_rule_and_the_range_a_reader_can_derive() {
+        let with = |segment: &str, group: &str, base: u32, k: u32| Candidate {
+            count: Some(k),
+            ..cand(segment, group, base)
+        };
+        // 全体 48 with 29 positive; a: 6 of 6 (uniform), b: 12 of 8, c: 30 of 15.
+        let c = vec![
+            with("all", "全体", 48, 29),
+            with("dept", "a", 6, 6),
+            with("dept", "b", 12, 8),
+            with("dept", "c", 30, 15),
+        ];
+        let rules = decide(&c, &BTreeSet::new(), T5);
+        assert_eq!(
+            rules,
+            [None, Some(Rule::Uniform), Some(Rule::Partner), None]
+        );
+        // Published: 全体 29/48 and c 15/30, so a and b hold 14 of 18 together: neither
+        // share is pinned.
+        let ranges = derivable(&c, &rules);
+        assert_eq!(ranges, [None, Some((0.0, 100.0)), Some((0.0, 100.0)), None]);
+        // Were b also all positive (12 of 12), a and b would hold 18 of 18: both at 100%,
+        // which the auditors' range shows.
+        let c = vec![
+            with("all", "全体", 48, 33),
+            with("dept", "a", 6, 6),
+            with("dept", "b", 12, 12),
+            with("dept", "c", 30, 15),
+        ];
+        let rules = decide(&c, &BTreeSet::new(), T5);
+        let ranges = derivable(&c, &rules);
+        assert_eq!(ranges[1], Some((100.0, 100.0)));
+        assert_eq!(ranges[2], Some((100.0, 100.0)));
+        for r in [Rule::SmallBase, Rule::Uniform, Rule::Group, Rule::Partner] {
+            assert_eq!(Rule::from_code(r.code()), Some(r));
+        }
     }
 }

@@ -18,6 +18,7 @@ mod reasons;
 mod report_view;
 mod sections;
 mod sheets;
+mod suppression_table;
 pub mod table;
 mod table_view;
 mod templates;
@@ -55,7 +56,7 @@ pub struct Report<'a> {
 
 /// Writes the full report into `dir` (replacing what was there) and returns the files written:
 /// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html`,
-/// `report.xlsx` and the department sheets (`sheets/`).
+/// `report.xlsx`, the department sheets (`sheets/`) and `suppression.csv`.
 pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     let sections = sections::sections(report)?;
     let mut written = Vec::new();
@@ -90,6 +91,12 @@ pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
     for f in sheets::files(report)? {
         written.push(write(dir, &f.path, &f.bytes)?);
     }
+    // For auditors, beside the tables and linked from nowhere in the report.
+    written.push(write(
+        dir,
+        "suppression.csv",
+        &suppression_table::suppression(report).to_csv()?,
+    )?);
     Ok(written)
 }
 

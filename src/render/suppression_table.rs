@@ -1,0 +1,81 @@
+//! `suppression.csv`, beside the tables and never in the report: every hidden item and
+//! option cell of the waves up to the report's, the rule that hid it and, for auditors, the
+//! range of its share a reader can still derive from what is published in its row (decided
+//! by the aggregate stage; see `aggregate::suppress`).
+
+use super::format::number;
+use super::table::Table;
+use super::Report;
+use crate::aggregate::suppress::Rule;
+use crate::aggregate::ALL_SEGMENT;
+use crate::fiscal_year::FiscalYear;
+use crate::pipeline::QuestionKind;
+
+/// The rule in plain Japanese.
+fn reason(rule: Option<Rule>, report: &Report) -> String {
+    let s = &report.pipeline.statistics;
+    match rule {
+        Some(Rule::SmallBase) => format!("回答者が{}人未満", s.min_group),
+        Some(Rule::Uniform) => format!("{}人未満で全員が同じ回答（0%か100%）", s.min_uniform_group),
+        Some(Rule::Group) => "グループ全体を秘匿（人数が少ない、またはその相方）".into(),
+        Some(Rule::Partner) => "合計から逆算されないための相方".into(),
+        None => "-".into(),
+    }
+}
+
+/// The table of hidden cells.
+pub fn suppression(report: &Report) -> Table {
+    let p = report.pipeline;
+    let mut t = Table::new(
+        format!("秘匿したセル（{}まで）", report.year),
+        [
+            "年度",
+            "区分",
+            "グループ",
+            "設問ID",
+            "設問",
+            "選択肢",
+            "理由",
+            "読み取れる範囲（%）",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for c in report
+        .lookup
+        .hidden_cells
+        .iter()
+        .filter(|c| c.wave <= report.year.0)
+    {
+        let segment = if c.segment == ALL_SEGMENT {
+            "全体".to_string()
+        } else {
+            p.segments
+                .iter()
+                .find(|s| s.id == c.segment)
+                .map_or_else(|| c.segment.clone(), |s| s.label.clone())
+        };
+        let question = p.questions.iter().find(|q| q.id == c.item);
+        let option = match (c.option, question.map(|q| &q.kind)) {
+            (Some(k), Some(QuestionKind::Choice { options, .. })) => options
+                .get(k as usize)
+                .cloned()
+                .unwrap_or_else(|| k.to_string()),
+            (Some(k), _) => k.to_string(),
+            (None, _) => String::new(),
+        };
+        t.rows.push(vec![
+            FiscalYear(c.wave).japanese(),
+            segment,
+            c.group.clone(),
+            c.item.clone(),
+            question.map(|q| q.label.clone()).unwrap_or_default(),
+            option,
+            reason(c.rule, report),
+            c.derivable
+                .map(|(lo, hi)| format!("{}–{}", number(lo, 1), number(hi, 1)))
+                .unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    t
+}
