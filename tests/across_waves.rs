@@ -1,0 +1,102 @@
+//! Confidentiality across waves (issue 10): a department hidden in one wave and shown in the
+//! next must not expose the hidden wave through the change since it, on any table, chart or
+//! department sheet of the later report.
+//!
+//! The data is written by the test. R5: 監査室 4 people (1 of 4 positive on q1, 25.0%: hidden,
+//! under the minimum of 5), 企画課 20 (hidden with it as the next smallest), 総務課 30.
+//! R6: 監査室 8 (5 of 8, 62.5%), 企画課 20, 総務課 30, all shown. By hand, 監査室's change
+//! would be 62.5 − 25.0 = +37.5 points, and 企画課's R5 share (11 of 20, 55.0%) is hidden in R5.
+
+mod common;
+
+use common::*;
+
+fn wave(dir: &std::path::Path, name: &str, groups: &[(&str, usize, usize)]) {
+    let mut csv = String::from("ID,所属,満足,やりがい\n");
+    let mut id = 0;
+    for (dept, n, q1_pos) in groups {
+        for i in 0..*n {
+            id += 1;
+            let q1 = if i < *q1_pos {
+                "そう思う"
+            } else {
+                "そう思わない"
+            };
+            let q2 = if i % 2 == 0 {
+                "そう思う"
+            } else {
+                "そう思わない"
+            };
+            csv.push_str(&format!("{id},{dept},{q1},{q2}\n"));
+        }
+    }
+    std::fs::write(dir.join(name), csv).unwrap();
+}
+
+#[test]
+fn a_group_hidden_last_wave_shows_no_change_since_it() {
+    let out = temp_dir("across-waves");
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    wave(
+        &dir,
+        "r5.csv",
+        &[("監査室", 4, 1), ("企画課", 20, 11), ("総務課", 30, 15)],
+    );
+    wave(
+        &dir,
+        "r6.csv",
+        &[("監査室", 8, 5), ("企画課", 20, 12), ("総務課", 30, 18)],
+    );
+    let pipeline = std::fs::read_to_string(root().join("tests/fixtures/marks/pipeline.toml"))
+        .unwrap()
+        .replace(
+            "[[waves]]\nyear = \"R5\"\nfile = \"data.csv\"",
+            "[[waves]]\nyear = \"R5\"\nfile = \"r5.csv\"\n\n[[waves]]\nyear = \"R6\"\nfile = \"r6.csv\"",
+        )
+        .replace(
+            r#"values = ["監査室", "企画課", "総務課", "財政課"]"#,
+            r#"values = ["監査室", "企画課", "総務課"]"#,
+        );
+    assert!(pipeline.contains("r6.csv"));
+    std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
+    let result = run_pipeline(&dir.join("pipeline.toml"), &out.join("out"), &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = out.join("out/pipeline/R6");
+
+    // R6 shows 監査室 (8 people), and its change since R5 is not a number anywhere.
+    let items = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
+    let icol = |name: &str| items[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(items[1][icol("監査室（%）")], "62.5");
+    let change = csv_rows(&read_csv(&report.join("tables/change_by_dept.csv")));
+    let ccol = |name: &str| change[0].iter().position(|h| h == name).unwrap();
+    for g in ["監査室", "企画課"] {
+        let v = &change[1][ccol(&format!("{g} 差（pt）"))];
+        assert!(
+            v == "x" || v == "-",
+            "{g}'s change since a hidden wave: {v}"
+        );
+    }
+    // 総務課 was shown in both: its change is there (18/30 − 15/30 = +10.0).
+    assert_eq!(change[1][ccol("総務課 差（pt）")], "+10.0");
+
+    // Nowhere in the R6 report: 監査室's R5 share or its change, 企画課's R5 share.
+    for f in files(&report) {
+        if !(f.ends_with(".csv")
+            || f.ends_with(".html")
+            || f.ends_with(".md")
+            || f.ends_with(".svg"))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(report.join(&f)).unwrap();
+        // A change is always printed with its sign.
+        assert!(!text.contains("+37.5"), "{f} shows 監査室's change +37.5");
+        if f.starts_with("sheets/") {
+            let body = text.split_once("<body>").map_or(text.as_str(), |(_, b)| b);
+            for v in ["25.0", "55.0"] {
+                assert!(!body.contains(v), "{f} shows a share hidden in R5: {v}");
+            }
+        }
+    }
+}
