@@ -179,9 +179,15 @@ pub fn top_options(report: &Report, q: &Question, options: &[String]) -> Table {
             v.into_iter().map(|(r, _, s)| (r, s)).collect()
         })
         .collect();
+    // A group is hidden here when it is, or when its base for this question is (a small
+    // conditional base, or a partner of one).
     let hidden: Vec<bool> = groups
         .iter()
-        .map(|(seg, _, g)| report.lookup.group_hidden(wave, seg, g))
+        .map(|(seg, _, g)| {
+            report.lookup.group_hidden(wave, seg, g)
+                || (0..options.len())
+                    .any(|k| report.lookup.option_hidden(wave, seg, g, &q.id, k as u32))
+        })
         .collect();
     for i in 0..q.top_n {
         let mut row = vec![format!("{}", i + 1)];
