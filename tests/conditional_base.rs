@@ -107,8 +107,10 @@ fn a_small_conditional_base_stays_hidden_in_every_new_output() {
     }
     // What a reader can still derive, for auditors: 全体 24 of 24 chose 給与 and 総務課 12 of
     // 12, so the two hidden departments' 12 asked all chose it too: both shares are pinned at
-    // 100% (and 人間関係 at 0%). The range says so; closing it (hiding one more cell when the
-    // hidden ones together answered alike) is still to be built.
+    // 100% (and 人間関係 at 0%). The range says so. Together they are 12 people, not fewer
+    // than min_uniform_group (10): the same policy that shows a department of 12 that all
+    // chose 給与 lets this stand (below 10 one more cell would be hidden; see
+    // aggregate::suppress).
     let range = |g: &str, o: &str| {
         hidden[1..]
             .iter()

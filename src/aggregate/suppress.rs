@@ -120,19 +120,62 @@ pub fn decide(
         if hidden != 1 {
             continue;
         }
-        let smallest = members
-            .iter()
-            .filter(|i| out[**i].is_none())
-            .min_by(|a, b| {
-                let (ca, cb) = (&candidates[**a], &candidates[**b]);
-                ca.base.cmp(&cb.base).then(ca.group.2.cmp(&cb.group.2))
-            })
-            .copied();
-        if let Some(i) = smallest {
+        if let Some(i) = smallest_shown(candidates, &out, members) {
             out[i] = Some(Rule::Partner);
         }
     }
+    hide_alike_together(candidates, &mut out, thresholds.min_uniform_group);
     out
+}
+
+/// The smallest shown cell of a row, if any.
+fn smallest_shown(
+    candidates: &[Candidate],
+    out: &[Option<Rule>],
+    members: &[usize],
+) -> Option<usize> {
+    members
+        .iter()
+        .filter(|i| out[**i].is_none())
+        .min_by(|a, b| {
+            let (ca, cb) = (&candidates[**a], &candidates[**b]);
+            ca.base.cmp(&cb.base).then(ca.group.2.cmp(&cb.group.2))
+        })
+        .copied()
+}
+
+/// The hidden cells of a row together: the published total minus the shown cells gives
+/// their combined count over their combined base. When that combination is all alike (0% or
+/// 100%) in fewer than `min_uniform` people, every hidden share is pinned (two small
+/// departments that all chose the same reason), so the smallest shown cell is hidden too,
+/// until the combination is mixed, large enough, or nothing is left to hide.
+fn hide_alike_together(candidates: &[Candidate], out: &mut [Option<Rule>], min_uniform: u32) {
+    let totals: BTreeMap<(i32, &str), usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.group.1 == ALL_SEGMENT)
+        .map(|(i, c)| ((c.group.0, c.key.as_str()), i))
+        .collect();
+    for ((wave, _, key), members) in rows(candidates) {
+        let Some(&t) = totals.get(&(wave, key)) else {
+            continue;
+        };
+        let Some(k_all) = candidates[t].count else {
+            continue;
+        };
+        while out[t].is_none() && members.iter().any(|i| out[*i].is_some()) {
+            let (mut k, mut n) = (k_all as i64, candidates[t].base as i64);
+            for i in members.iter().filter(|i| out[**i].is_none()) {
+                k -= candidates[*i].count.unwrap_or(0) as i64;
+                n -= candidates[*i].base as i64;
+            }
+            let alike = n > 0 && (k == 0 || k == n) && n < min_uniform as i64;
+            match smallest_shown(candidates, out, &members) {
+                Some(i) if alike => out[i] = Some(Rule::Partner),
+                _ => break,
+            }
+        }
+    }
 }
 
 /// For auditors: the range (percent) a reader can still derive for each hidden share from
@@ -329,5 +372,39 @@ mod tests {
         for r in [Rule::SmallBase, Rule::Uniform, Rule::Group, Rule::Partner] {
             assert_eq!(Rule::from_code(r.code()), Some(r));
         }
+    }
+
+    #[test]
+    fn hidden_cells_that_together_answered_alike_take_one_more_with_them() {
+        let with = |segment: &str, group: &str, base: u32, k: u32| Candidate {
+            count: Some(k),
+            ..cand(segment, group, base)
+        };
+        // a: 3 of 3 (too small), b: 6 of 6 (alike): both hidden, and together 9 of 9, which
+        // 全体 minus c and d gives back; so c, the smallest shown, is hidden as well.
+        let c = vec![
+            with("all", "全体", 69, 39),
+            with("dept", "a", 3, 3),
+            with("dept", "b", 6, 6),
+            with("dept", "c", 20, 10),
+            with("dept", "d", 40, 20),
+        ];
+        let rules = decide(&c, &BTreeSet::new(), T5);
+        assert_eq!(
+            rules,
+            [
+                None,
+                Some(Rule::SmallBase),
+                Some(Rule::Uniform),
+                Some(Rule::Partner),
+                None
+            ]
+        );
+        // Together a, b and c hold 19 of 29: no hidden share is pinned any more.
+        let ranges = derivable(&c, &rules);
+        assert!(
+            ranges[1..4].iter().all(|r| *r == Some((0.0, 100.0))),
+            "{ranges:?}"
+        );
     }
 }
