@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod init;
 pub mod xlsx;
 
 use std::collections::BTreeSet;
