@@ -58,6 +58,8 @@ pub struct Statistics {
     pub min_group: u32,
     /// Free-text answers need at least this many in the group.
     pub min_group_text: u32,
+    /// For publication (`profile = "public"`): larger groups only, no department sheets.
+    pub public: bool,
     /// In a base smaller than this, a share of 0% or 100% (everyone answered alike) is
     /// suppressed.
     pub min_uniform_group: u32,
@@ -72,6 +74,7 @@ impl Default for Statistics {
             significance: 0.05,
             min_group: 5,
             min_group_text: 10,
+            public: false,
             min_uniform_group: 10,
             unstable_below: 30,
         }

@@ -129,3 +129,46 @@ fn a_small_group_that_answered_alike_is_hidden_everywhere() {
     let html = std::fs::read_to_string(report.join("report.html")).unwrap();
     assert!(!html.contains("suppression.csv"));
 }
+
+#[test]
+fn the_public_profile_shows_groups_of_ten_or_more_and_no_department_sheets() {
+    // The same data under `profile = "public"`: 監査室 (6 people) is now under the minimum
+    // (10) on every item, its mixed q2 included, and no department sheet is written.
+    let out = temp_dir("public");
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_fixture(&dir);
+    let text = std::fs::read_to_string(dir.join("pipeline.toml")).unwrap();
+    std::fs::write(
+        dir.join("pipeline.toml"),
+        format!("{text}\n[statistics]\nprofile = \"public\"\n"),
+    )
+    .unwrap();
+    let result = run_pipeline(&dir.join("pipeline.toml"), &out.join("out"), &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = out.join("out/pipeline/R5");
+    let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
+    let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
+    let q2 = table.iter().find(|r| r[0] == "q2").unwrap();
+    assert_eq!(q2[col("監査室（%）")], "x", "{q2:?}");
+    assert_ne!(q2[col("総務課（%）")], "x", "{q2:?}");
+    assert!(!report.join("sheets").exists());
+
+    // A smaller minimum, or sheets asked for, under the public profile: an error saying so.
+    for (extra, expected) in [
+        ("min_group = 5\n", "10 以上にしてください"),
+        ("", "カルテを作りません"),
+    ] {
+        let mut bad = format!("{text}\n[statistics]\nprofile = \"public\"\n{extra}");
+        if extra.is_empty() {
+            bad = bad.replace(
+                "attribute = \"dept\"",
+                "attribute = \"dept\"\nsheets = true",
+            );
+        }
+        std::fs::write(dir.join("bad.toml"), bad).unwrap();
+        let result = run_pipeline(&dir.join("bad.toml"), &out.join("bad"), &[]);
+        assert!(!result.status.success());
+        assert!(stderr(&result).contains(expected), "{}", stderr(&result));
+    }
+}

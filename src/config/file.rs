@@ -77,6 +77,10 @@ pub struct LimitsFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticsFile {
+    /// `"internal"` (default): for the organisation's own use. `"public"`: for what a city
+    /// publishes: the smallest group shown is at least 10 (the default of `min_group` becomes
+    /// 10, and a smaller one is an error) and no department sheets are written.
+    pub profile: Option<String>,
     /// Confidence level of every interval (default 0.95).
     pub confidence: Option<f64>,
     /// Significance level for the marks, applied to Holm-adjusted p-values (default 0.05).

@@ -183,6 +183,20 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         })
     });
     let statistics = statistics(&file.statistics, &mut p);
+    let mut segments = segments;
+    if statistics.public {
+        // Department sheets are for the organisation's own use.
+        for s in segments.iter_mut() {
+            let i = file.segments.iter().position(|f| f.id == s.id);
+            if let Some(i) = i.filter(|i| file.segments[*i].sheets == Some(true)) {
+                p.add(
+                    format!("segments[{i}].sheets"),
+                    "公表用（profile = \"public\"）ではカルテを作りません。sheets = true を消すか、profile を \"internal\" にしてください",
+                );
+            }
+            s.sheets = false;
+        }
+    }
     let quality = quality(&file.quality, &mut p);
 
     if !p.lines.is_empty() {
@@ -249,13 +263,41 @@ fn limits(l: &LimitsFile, p: &mut Problems) -> Limits {
     out
 }
 
+/// The smallest group shown under `profile = "public"`.
+const PUBLIC_MIN_GROUP: u32 = 10;
+
 fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
     let d = Statistics::default();
+    let public = match s.profile.as_deref() {
+        None | Some("internal") => false,
+        Some("public") => true,
+        Some(other) => {
+            p.add(
+                "statistics.profile",
+                format!("「{other}」は使えません。\"internal\"（庁内用、既定）か \"public\"（公表用）にしてください"),
+            );
+            false
+        }
+    };
+    let min_group_default = if public {
+        PUBLIC_MIN_GROUP
+    } else {
+        d.min_group
+    };
+    if public && s.min_group.is_some_and(|m| m < PUBLIC_MIN_GROUP) {
+        p.add(
+            "statistics.min_group",
+            format!("公表用（profile = \"public\"）では {PUBLIC_MIN_GROUP} 以上にしてください"),
+        );
+    }
     let out = Statistics {
+        public,
         confidence: s.confidence.unwrap_or(d.confidence),
         significance: s.significance.unwrap_or(d.significance),
-        min_group: s.min_group.unwrap_or(d.min_group),
-        min_group_text: s.min_group_text.unwrap_or(d.min_group_text),
+        min_group: s.min_group.unwrap_or(min_group_default),
+        min_group_text: s
+            .min_group_text
+            .unwrap_or(d.min_group_text.max(min_group_default)),
         min_uniform_group: s.min_uniform_group.unwrap_or(d.min_uniform_group),
         unstable_below: s.unstable_below.unwrap_or(d.unstable_below),
     };
