@@ -105,3 +105,23 @@ pub struct HiddenCell {
     pub rule: Option<super::suppress::Rule>,
     pub derivable: Option<(f64, f64)>,
 }
+
+impl HiddenCell {
+    /// The hidden cell of `item` (and `option`) in group `(wave, segment, group)`.
+    pub fn new(
+        group: &(i32, String, String),
+        item: &str,
+        option: Option<u32>,
+        (rule, derivable): (Option<super::suppress::Rule>, Option<(f64, f64)>),
+    ) -> HiddenCell {
+        HiddenCell {
+            wave: group.0,
+            segment: group.1.clone(),
+            group: group.2.clone(),
+            item: item.to_string(),
+            option,
+            rule,
+            derivable,
+        }
+    }
+}

@@ -156,15 +156,8 @@ impl Lookup {
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, item[r].clone());
                 if suppressed[r] {
-                    out.hidden_cells.push(HiddenCell {
-                        wave: k.0 .0,
-                        segment: k.0 .1.clone(),
-                        group: k.0 .2.clone(),
-                        item: k.1.clone(),
-                        option: None,
-                        rule: rule[r],
-                        derivable: range[r],
-                    });
+                    out.hidden_cells
+                        .push(HiddenCell::new(&k.0, &k.1, None, (rule[r], range[r])));
                     out.hidden_items.insert(k);
                     continue;
                 }
@@ -213,15 +206,12 @@ impl Lookup {
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, q[r].clone(), opt[r].unwrap_or(0));
                 if suppressed[r] {
-                    out.hidden_cells.push(HiddenCell {
-                        wave: k.0 .0,
-                        segment: k.0 .1.clone(),
-                        group: k.0 .2.clone(),
-                        item: k.1.clone(),
-                        option: Some(k.2),
-                        rule: rule[r],
-                        derivable: range[r],
-                    });
+                    out.hidden_cells.push(HiddenCell::new(
+                        &k.0,
+                        &k.1,
+                        Some(k.2),
+                        (rule[r], range[r]),
+                    ));
                     out.hidden_options.insert(k);
                     continue;
                 }

@@ -144,32 +144,51 @@ fn smallest_shown(
         .copied()
 }
 
-/// The hidden cells of a row together: the published total minus the shown cells gives
-/// their combined count over their combined base. When that combination is all alike (0% or
-/// 100%) in fewer than `min_uniform` people, every hidden share is pinned (two small
-/// departments that all chose the same reason), so the smallest shown cell is hidden too,
-/// until the combination is mixed, large enough, or nothing is left to hide.
-fn hide_alike_together(candidates: &[Candidate], out: &mut [Option<Rule>], min_uniform: u32) {
-    let totals: BTreeMap<(i32, &str), usize> = candidates
+/// The index of the whole population's cell of each (wave, thing): the total of its rows.
+fn totals(candidates: &[Candidate]) -> BTreeMap<(i32, &str), usize> {
+    candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| c.group.1 == ALL_SEGMENT)
         .map(|(i, c)| ((c.group.0, c.key.as_str()), i))
-        .collect();
+        .collect()
+}
+
+/// What a reader can work out of a row's hidden cells together: the published total `t`
+/// minus the shown cells gives their combined count over their combined base (people with
+/// no group in the segment included, which only widens it). `None` when the total is hidden
+/// itself or counts no share.
+fn hidden_together(
+    candidates: &[Candidate],
+    out: &[Option<Rule>],
+    members: &[usize],
+    t: usize,
+) -> Option<(i64, i64)> {
+    let k_all = candidates[t].count?;
+    if out[t].is_some() {
+        return None;
+    }
+    let (mut k, mut n) = (k_all as i64, candidates[t].base as i64);
+    for i in members.iter().filter(|i| out[**i].is_none()) {
+        k -= candidates[*i].count.unwrap_or(0) as i64;
+        n -= candidates[*i].base as i64;
+    }
+    Some((k, n))
+}
+
+/// When a row's hidden cells together answered alike (0% or 100%) in fewer than
+/// `min_uniform` people, every hidden share is pinned (two small departments that all chose
+/// the same reason), so the smallest shown cell is hidden too, until the combination is
+/// mixed, large enough, or nothing is left to hide.
+fn hide_alike_together(candidates: &[Candidate], out: &mut [Option<Rule>], min_uniform: u32) {
+    let totals = totals(candidates);
     for ((wave, _, key), members) in rows(candidates) {
         let Some(&t) = totals.get(&(wave, key)) else {
             continue;
         };
-        let Some(k_all) = candidates[t].count else {
-            continue;
-        };
-        while out[t].is_none() && members.iter().any(|i| out[*i].is_some()) {
-            let (mut k, mut n) = (k_all as i64, candidates[t].base as i64);
-            for i in members.iter().filter(|i| out[**i].is_none()) {
-                k -= candidates[*i].count.unwrap_or(0) as i64;
-                n -= candidates[*i].base as i64;
-            }
-            let alike = n > 0 && (k == 0 || k == n) && n < min_uniform as i64;
+        while members.iter().any(|i| out[*i].is_some()) {
+            let alike = hidden_together(candidates, out, &members, t)
+                .is_some_and(|(k, n)| n > 0 && (k == 0 || k == n) && n < min_uniform as i64);
             match smallest_shown(candidates, out, &members) {
                 Some(i) if alike => out[i] = Some(Rule::Partner),
                 _ => break,
@@ -179,19 +198,13 @@ fn hide_alike_together(candidates: &[Candidate], out: &mut [Option<Rule>], min_u
 }
 
 /// For auditors: the range (percent) a reader can still derive for each hidden share from
-/// what is published in its row, `None` for shown cells and counts without a share. The
-/// published total (全体) minus the shown groups gives the hidden cells' combined count `k`
-/// over a combined base `n` (people with no group in the segment included, which only widens
-/// it). A hidden cell's own base is not published, so its share can be anything from 0 to 100
-/// unless the combination is all alike: `k = 0` pins every hidden share at 0%, `k = n` at
-/// 100%. A row with one hidden cell and nothing else unknown gives it exactly.
+/// what is published in its row ([`hidden_together`]), `None` for shown cells and counts
+/// without a share. A hidden cell's own base is not published, so its share can be anything
+/// from 0 to 100 unless the combination is all alike: `k = 0` pins every hidden share at 0%,
+/// `k = n` at 100%. A row with one hidden cell and nothing else unknown gives it exactly.
 pub fn derivable(candidates: &[Candidate], rules: &[Option<Rule>]) -> Vec<Option<(f64, f64)>> {
     let mut out = vec![None; candidates.len()];
-    let totals: BTreeMap<(i32, &str), (u32, u32)> = candidates
-        .iter()
-        .filter(|c| c.group.1 == ALL_SEGMENT)
-        .filter_map(|c| Some(((c.group.0, c.key.as_str()), (c.count?, c.base))))
-        .collect();
+    let totals = totals(candidates);
     for ((wave, _, key), members) in rows(candidates) {
         let hidden: Vec<usize> = members
             .iter()
@@ -201,41 +214,24 @@ pub fn derivable(candidates: &[Candidate], rules: &[Option<Rule>]) -> Vec<Option
         if hidden.is_empty() {
             continue;
         }
-        let range = match totals.get(&(wave, key)) {
-            // The total is itself hidden: nothing to derive from.
-            Some(_) if rules_of_total(candidates, rules, wave, key) => (0.0, 100.0),
-            Some(&(k_all, n_all)) => {
-                let (mut k, mut n) = (k_all as i64, n_all as i64);
-                for i in members.iter().filter(|i| rules[**i].is_none()) {
-                    k -= candidates[*i].count.unwrap_or(0) as i64;
-                    n -= candidates[*i].base as i64;
-                }
-                match (k, n) {
-                    (_, n) if n <= 0 => (0.0, 100.0),
-                    (k, n) if hidden.len() == 1 => {
-                        let p = 100.0 * k as f64 / n as f64;
-                        (p, p)
-                    }
-                    (0, _) => (0.0, 0.0),
-                    (k, n) if k == n => (100.0, 100.0),
-                    _ => (0.0, 100.0),
-                }
+        let together = totals
+            .get(&(wave, key))
+            .and_then(|&t| hidden_together(candidates, rules, &members, t));
+        let range = match together {
+            Some((_, n)) if n <= 0 => (0.0, 100.0),
+            Some((k, n)) if hidden.len() == 1 => {
+                let p = 100.0 * k as f64 / n as f64;
+                (p, p)
             }
-            None => (0.0, 100.0),
+            Some((0, _)) => (0.0, 0.0),
+            Some((k, n)) if k == n => (100.0, 100.0),
+            _ => (0.0, 100.0),
         };
         for i in hidden {
             out[i] = Some(range);
         }
     }
     out
-}
-
-/// Whether the whole population's cell for `key` in `wave` is hidden.
-fn rules_of_total(candidates: &[Candidate], rules: &[Option<Rule>], wave: i32, key: &str) -> bool {
-    candidates
-        .iter()
-        .zip(rules)
-        .any(|(c, r)| c.group.0 == wave && c.group.1 == ALL_SEGMENT && c.key == key && r.is_some())
 }
 
 #[cfg(test)]

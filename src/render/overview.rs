@@ -129,7 +129,11 @@ fn label(pipeline: &Pipeline, item: &str) -> String {
         .unwrap_or_else(|| item.to_string())
 }
 
-fn segment_label(pipeline: &Pipeline, id: &str) -> String {
+/// A segment's label from its id: `年代別`, or 全体 for the whole population.
+pub fn segment_label(pipeline: &Pipeline, id: &str) -> String {
+    if id == crate::aggregate::ALL_SEGMENT {
+        return crate::aggregate::ALL_GROUP.to_string();
+    }
     pipeline
         .segments
         .iter()

@@ -4,10 +4,10 @@
 //! by the aggregate stage; see `aggregate::suppress`).
 
 use super::format::number;
+use super::overview::segment_label;
 use super::table::Table;
 use super::Report;
 use crate::aggregate::suppress::Rule;
-use crate::aggregate::ALL_SEGMENT;
 use crate::fiscal_year::FiscalYear;
 use crate::pipeline::QuestionKind;
 
@@ -47,14 +47,7 @@ pub fn suppression(report: &Report) -> Table {
         .iter()
         .filter(|c| c.wave <= report.year.0)
     {
-        let segment = if c.segment == ALL_SEGMENT {
-            "全体".to_string()
-        } else {
-            p.segments
-                .iter()
-                .find(|s| s.id == c.segment)
-                .map_or_else(|| c.segment.clone(), |s| s.label.clone())
-        };
+        let segment = segment_label(p, &c.segment);
         let question = p.questions.iter().find(|q| q.id == c.item);
         let option = match (c.option, question.map(|q| &q.kind)) {
             (Some(k), Some(QuestionKind::Choice { options, .. })) => options

@@ -13,7 +13,7 @@ use crate::render::sheets::model::{set_title, Body, Sheet};
 use crate::render::table::{Kind, Table};
 use crate::render::Report;
 use anyhow::Result;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Worksheet};
 
 const CONTENTS: &str = "目次";
 /// Width of the single column of a sheet that holds only a notice.
@@ -24,15 +24,7 @@ pub fn workbook(report: &Report, segment: &Segment, sheets: &[Sheet]) -> Result<
     let p = report.pipeline;
     let title = format!("{}（{}）", set_title(segment), report.year);
     let source = format!("{} {}（{}）", p.organisation, p.title, report.year);
-    let mut book = Workbook::new();
-    // Fixed creation time (the first day of the report's fiscal year), never the clock.
-    let created = ExcelDateTime::from_ymd(report.year.0.clamp(1900, 9999) as u16, 4, 1)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(title.as_str())
-            .set_author("staff-survey")
-            .set_creation_datetime(&created),
-    );
+    let mut book = super::new_book(&title, report)?;
     let mut names = Names::default();
     names.claim(CONTENTS, CONTENTS);
     let tabs: Vec<String> = sheets

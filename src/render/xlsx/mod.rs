@@ -99,19 +99,25 @@ fn label_columns(t: &Table, widths: &[f64]) -> usize {
     }
 }
 
+/// An empty workbook titled `title`, created (a fixed time, never the clock) on the first
+/// day of the report's fiscal year, so the file is the same on every run.
+pub(in crate::render) fn new_book(title: &str, report: &Report) -> Result<Workbook> {
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(report.year.0.clamp(1900, 9999) as u16, 4, 1)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_author("staff-survey")
+            .set_creation_datetime(&created),
+    );
+    Ok(book)
+}
+
 /// The whole workbook as bytes.
 pub fn report(report: &Report, sections: &[Section]) -> Result<Vec<u8>> {
     let p = report.pipeline;
     let book_title = format!("{} {} 報告（{}）", p.organisation, p.title, report.year);
-    let mut book = Workbook::new();
-    // Fixed creation time (the first day of the report's fiscal year), never the clock.
-    let created = ExcelDateTime::from_ymd(report.year.0.clamp(1900, 9999) as u16, 4, 1)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(book_title.as_str())
-            .set_author("staff-survey")
-            .set_creation_datetime(&created),
-    );
+    let mut book = new_book(&book_title, report)?;
     let plan = plan(report, sections);
 
     let cover = book.add_worksheet();
