@@ -71,17 +71,10 @@ fn with_one_group_of_three_too_small_the_table_and_the_charts_agree() {
     let data = std::fs::read_to_string(root().join("tests/fixtures/marks/data.csv")).unwrap();
     let kept: Vec<&str> = data.lines().filter(|l| !l.contains("企画課")).collect();
     std::fs::write(dir.join("data.csv"), kept.join("\n") + "\n").unwrap();
-    let pipeline = std::fs::read_to_string(root().join("tests/fixtures/marks/pipeline.toml"))
-        .unwrap()
-        .replace(
-            r#"values = ["監査室", "企画課", "総務課", "財政課"]"#,
-            r#"values = ["監査室", "総務課", "財政課"]"#,
-        );
+    let pipeline = marks_pipeline(&["監査室", "総務課", "財政課"]);
     assert!(pipeline.contains(r#"["監査室", "総務課", "財政課"]"#));
     std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
-    let result = run_pipeline(&dir.join("pipeline.toml"), &out.join("out"), &[]);
-    assert!(result.status.success(), "{}", stderr(&result));
-    let report = out.join("out/pipeline/R5");
+    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
     let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
     let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
     let shown: Vec<&str> = ["監査室", "総務課", "財政課"]

@@ -212,3 +212,23 @@ pub fn flip_last_byte(path: &Path) {
     bytes[last] ^= 0x01;
     std::fs::write(path, bytes).unwrap();
 }
+
+/// The marks fixture's pipeline file (tests/fixtures/marks/pipeline.toml) with `departments`
+/// as its department list: the base of the tests that write their own data.
+pub fn marks_pipeline(departments: &[&str]) -> String {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/marks/pipeline.toml")).unwrap();
+    let from = r#"values = ["監査室", "企画課", "総務課", "財政課"]"#;
+    assert!(
+        text.contains(from),
+        "the marks fixture lists its departments"
+    );
+    text.replace(from, &format!("values = {departments:?}"))
+}
+
+/// Runs the pipeline file `pipeline` into `out`, asserts that it succeeded and returns the
+/// report directory of the pipeline (`out/pipeline`).
+pub fn run_succeeds(pipeline: &Path, out: &Path) -> PathBuf {
+    let result = run_pipeline(pipeline, out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    out.join("pipeline")
+}
