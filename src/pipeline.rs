@@ -63,6 +63,11 @@ pub struct Statistics {
     /// In a base smaller than this, a share of 0% or 100% (everyone answered alike) is
     /// suppressed.
     pub min_uniform_group: u32,
+    /// A cell whose base changed since an earlier wave by at least 1 and fewer than this is
+    /// suppressed in the later wave (1 turns the rule off).
+    pub min_change_members: u32,
+    /// The size-change rule watches bases below this.
+    pub change_watch_below: u32,
     /// Bases below this are marked unstable.
     pub unstable_below: u32,
 }
@@ -76,6 +81,8 @@ impl Default for Statistics {
             min_group_text: 10,
             public: false,
             min_uniform_group: 10,
+            min_change_members: 3,
+            change_watch_below: 20,
             unstable_below: 30,
         }
     }

@@ -92,3 +92,79 @@ fn a_group_hidden_last_wave_shows_no_change_since_it() {
         }
     }
 }
+
+/// 監査室 is shown with 6 respondents in R5 (3 of 6 positive on q1, 50.0%) and 7 in R6: the
+/// same six and one who joined and answered positively (4 of 7, 57.1%). Shown in both, the
+/// two counts would give the newcomer's answer (4 − 3 = 1: positive), and the change +7.1
+/// would too. By hand, under the default `min_change_members` (3; 監査室's base changed by
+/// 1): 監査室's R6 cells are hidden, with 企画課 (20, the smallest shown) as their partner;
+/// R5, published a year earlier, is left as it was.
+#[test]
+fn a_group_joined_by_one_person_is_hidden_in_the_later_wave() {
+    let out = temp_dir("joined-by-one");
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    wave(
+        &dir,
+        "r5.csv",
+        &[("監査室", 6, 3), ("企画課", 20, 11), ("総務課", 30, 15)],
+    );
+    wave(
+        &dir,
+        "r6.csv",
+        &[("監査室", 7, 4), ("企画課", 20, 12), ("総務課", 30, 18)],
+    );
+    let pipeline = marks_pipeline(&["監査室", "企画課", "総務課"])
+        .replace(
+            "[[waves]]\nyear = \"R5\"\nfile = \"data.csv\"",
+            "[[waves]]\nyear = \"R5\"\nfile = \"r5.csv\"\n\n[[waves]]\nyear = \"R6\"\nfile = \"r6.csv\"",
+        )
+        + "\n[statistics]\nmin_uniform_group = 1\n";
+    assert!(pipeline.contains("r6.csv"));
+    std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
+    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R6");
+
+    // The reader's attack: 監査室's R6 positive count, from the aggregate table or as 全体
+    // minus the shown groups, less its R5 count. Neither is published for R6.
+    let agg = csv_rows(&read_csv(&report.join("tables/aggregate_items.csv")));
+    let acol = |name: &str| agg[0].iter().position(|h| h == name).unwrap();
+    let count = |wave: &str, group: &str| {
+        agg.iter()
+            .find(|r| r[0] == wave && r[2] == group && r[3] == "q1")
+            .map(|r| r[acol("肯定的回答数")].clone())
+            .unwrap()
+    };
+    assert_eq!(count("令和5年度", "監査室"), "3", "R5 stays as published");
+    assert_eq!(count("令和6年度", "監査室"), "x");
+    assert_eq!(count("令和6年度", "企画課"), "x", "the partner");
+    assert_eq!(count("令和6年度", "総務課"), "18");
+    // 全体 − 総務課 gives only 監査室 and 企画課 together: 16 of 27.
+    assert_eq!(count("令和6年度", "全体"), "34");
+
+    let items = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
+    let icol = |name: &str| items[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(items[1][icol("監査室（%）")], "x");
+    assert_eq!(items[1][icol("監査室 n")], "x");
+    for f in files(&report) {
+        if !(f.ends_with(".csv")
+            || f.ends_with(".html")
+            || f.ends_with(".md")
+            || f.ends_with(".svg"))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(report.join(&f)).unwrap();
+        let body = text.split_once("<body>").map_or(text.as_str(), |(_, b)| b);
+        // 4 of 7 and the change since 3 of 6.
+        for v in ["57.1", "+7.1"] {
+            assert!(!body.contains(v), "{f} shows 監査室's R6 value {v}");
+        }
+    }
+    // suppression.csv says why.
+    let hidden = csv_rows(&read_csv(&report.join("suppression.csv")));
+    let row = hidden
+        .iter()
+        .find(|r| r[0] == "令和6年度" && r[2] == "監査室" && r[3] == "q1")
+        .expect("監査室 R6 q1 listed");
+    assert!(row[6].contains("回答者数の差が1～2人"), "{row:?}");
+}

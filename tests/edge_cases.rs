@@ -16,6 +16,7 @@ min_group = 1
 min_group_text = 1
 # Every small group of these fixtures is shown, so the hand-worked numbers can be checked.
 min_uniform_group = 1
+min_change_members = 1
 
 [[waves]]
 year = 2022

@@ -91,6 +91,8 @@ pub fn annotate(
     let thresholds = Thresholds {
         min_group: stats.min_group,
         min_uniform_group: stats.min_uniform_group,
+        min_change_members: stats.min_change_members,
+        change_watch_below: stats.change_watch_below,
     };
     let rules = decide(&candidates, hidden, thresholds);
     let ranges = derivable(&candidates, &rules);

@@ -99,12 +99,7 @@ fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
             count: None,
         })
         .collect();
-    let thresholds = Thresholds {
-        min_group,
-        // A group's size is no share: nothing to be alike in.
-        min_uniform_group: 0,
-    };
-    decide(&candidates, &BTreeSet::new(), thresholds)
+    decide(&candidates, &BTreeSet::new(), Thresholds::sizes(min_group))
         .iter()
         .map(Option::is_some)
         .collect()

@@ -13,6 +13,7 @@ mod items;
 pub mod lookup;
 mod options;
 mod significance;
+mod size_change;
 pub mod suppress;
 mod texts;
 

@@ -10,7 +10,7 @@
 //! (complementary suppression). Suppressed values are nulled in the aggregate frames
 //! themselves, so they cannot reach any file.
 
-use super::ALL_SEGMENT;
+use super::{size_change, ALL_SEGMENT};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Key of a group in one wave: (wave, segment, group).
@@ -32,6 +32,25 @@ pub struct Thresholds {
     pub min_group: u32,
     /// Shares of 0% or 100% over bases below this are suppressed.
     pub min_uniform_group: u32,
+    /// A cell whose base differs from an earlier wave's shown base by 1 up to one less than
+    /// this is suppressed ([`super::size_change`]); 1 turns the rule off.
+    pub min_change_members: u32,
+    /// The size-change rule watches bases below this (the groups whose members a reader can
+    /// name).
+    pub change_watch_below: u32,
+}
+
+impl Thresholds {
+    /// The thresholds of group sizes: only the minimum applies (a group's size is no share,
+    /// and its change between waves tells nobody's answer).
+    pub fn sizes(min_group: u32) -> Thresholds {
+        Thresholds {
+            min_group,
+            min_uniform_group: 0,
+            min_change_members: 1,
+            change_watch_below: 0,
+        }
+    }
 }
 
 /// Why a cell is suppressed.
@@ -46,6 +65,9 @@ pub enum Rule {
     Group,
     /// Shown, its value and the total would give back the one other hidden cell of its row.
     Partner,
+    /// Its base differs from an earlier wave's by fewer than `min_change_members`: the two
+    /// waves together would tell the answers of those who joined or left.
+    SizeChange,
 }
 
 impl Rule {
@@ -56,13 +78,20 @@ impl Rule {
             Rule::Uniform => "uniform",
             Rule::Group => "group",
             Rule::Partner => "partner",
+            Rule::SizeChange => "size_change",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Rule> {
-        [Rule::SmallBase, Rule::Uniform, Rule::Group, Rule::Partner]
-            .into_iter()
-            .find(|r| r.code() == code)
+        [
+            Rule::SmallBase,
+            Rule::Uniform,
+            Rule::Group,
+            Rule::Partner,
+            Rule::SizeChange,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
     }
 }
 
@@ -96,35 +125,58 @@ fn rows(candidates: &[Candidate]) -> BTreeMap<(i32, &str, &str), Vec<usize>> {
     sets
 }
 
-/// Decides suppression for every candidate. `forced` holds groups already suppressed (from
-/// the group sizes), which suppress all their cells. An empty cell (base 0) holds nobody's
-/// answer and is not suppressed by itself. Returns the rule that hides each candidate, or
-/// `None` where it is shown.
+/// Decides suppression for every candidate, wave by wave from the earliest, so that a
+/// wave's decisions depend only on itself and the waves before it (a past year re-run later
+/// hides what it hid then). `forced` holds groups already suppressed (from the group sizes),
+/// which suppress all their cells. An empty cell (base 0) holds nobody's answer and is not
+/// suppressed by itself. Returns the rule that hides each candidate, or `None` where it is
+/// shown.
 pub fn decide(
     candidates: &[Candidate],
     forced: &BTreeSet<GroupKey>,
     thresholds: Thresholds,
 ) -> Vec<Option<Rule>> {
-    let mut out: Vec<Option<Rule>> = candidates
-        .iter()
-        .map(|c| {
-            if forced.contains(&c.group) {
+    let mut out: Vec<Option<Rule>> = vec![None; candidates.len()];
+    let rows = rows(candidates);
+    let mut history = size_change::History::default();
+    let waves: BTreeSet<i32> = candidates.iter().map(|c| c.group.0).collect();
+    for wave in waves {
+        let in_wave = || (0..candidates.len()).filter(move |i| candidates[*i].group.0 == wave);
+        for i in in_wave() {
+            let c = &candidates[i];
+            out[i] = if forced.contains(&c.group) {
                 Some(Rule::Group)
             } else {
                 c.own_rule(thresholds)
-            }
-        })
-        .collect();
-    for members in rows(candidates).values() {
-        let hidden = members.iter().filter(|i| out[**i].is_some()).count();
-        if hidden != 1 {
-            continue;
+                    .or_else(|| history.rule(c, thresholds))
+            };
         }
-        if let Some(i) = smallest_shown(candidates, &out, members) {
-            out[i] = Some(Rule::Partner);
+        let wave_rows: Vec<&Vec<usize>> = rows
+            .iter()
+            .filter(|((w, _, _), _)| *w == wave)
+            .map(|(_, m)| m)
+            .collect();
+        for members in &wave_rows {
+            let hidden = members.iter().filter(|i| out[**i].is_some()).count();
+            if hidden != 1 {
+                continue;
+            }
+            if let Some(i) = smallest_shown(candidates, &out, members) {
+                out[i] = Some(Rule::Partner);
+            }
+        }
+        hide_alike_together(
+            candidates,
+            &mut out,
+            &wave_rows,
+            thresholds.min_uniform_group,
+        );
+        for i in in_wave() {
+            if out[i].is_none() {
+                history.shown(&candidates[i]);
+            }
         }
     }
-    hide_alike_together(candidates, &mut out, thresholds.min_uniform_group);
     out
 }
 
@@ -180,16 +232,24 @@ fn hidden_together(
 /// `min_uniform` people, every hidden share is pinned (two small departments that all chose
 /// the same reason), so the smallest shown cell is hidden too, until the combination is
 /// mixed, large enough, or nothing is left to hide.
-fn hide_alike_together(candidates: &[Candidate], out: &mut [Option<Rule>], min_uniform: u32) {
+fn hide_alike_together(
+    candidates: &[Candidate],
+    out: &mut [Option<Rule>],
+    rows: &[&Vec<usize>],
+    min_uniform: u32,
+) {
     let totals = totals(candidates);
-    for ((wave, _, key), members) in rows(candidates) {
-        let Some(&t) = totals.get(&(wave, key)) else {
+    for members in rows {
+        let Some(first) = members.first().map(|i| &candidates[*i]) else {
+            continue;
+        };
+        let Some(&t) = totals.get(&(first.group.0, first.key.as_str())) else {
             continue;
         };
         while members.iter().any(|i| out[*i].is_some()) {
-            let alike = hidden_together(candidates, out, &members, t)
+            let alike = hidden_together(candidates, out, members, t)
                 .is_some_and(|(k, n)| n > 0 && (k == 0 || k == n) && n < min_uniform as i64);
-            match smallest_shown(candidates, out, &members) {
+            match smallest_shown(candidates, out, members) {
                 Some(i) if alike => out[i] = Some(Rule::Partner),
                 _ => break,
             }
@@ -250,6 +310,8 @@ mod tests {
     const T5: Thresholds = Thresholds {
         min_group: 5,
         min_uniform_group: 10,
+        min_change_members: 1,
+        change_watch_below: 0,
     };
 
     fn hidden(c: &[Candidate], forced: &BTreeSet<GroupKey>) -> Vec<bool> {

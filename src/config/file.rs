@@ -93,6 +93,12 @@ pub struct StatisticsFile {
     /// In a group smaller than this (default 10), a share of 0% or 100% is suppressed: it
     /// would tell every member's answer (all answered alike).
     pub min_uniform_group: Option<u32>,
+    /// A group's cell is suppressed in a wave where its base differs from an earlier shown
+    /// wave's by at least 1 and fewer than this (default 3): the two waves would tell the
+    /// answers of the one or two who joined or left. 1 turns the rule off.
+    pub min_change_members: Option<u32>,
+    /// The size-change rule watches bases below this (default 20).
+    pub change_watch_below: Option<u32>,
     /// Below this base a value is shown but marked as unstable (default 30).
     pub unstable_below: Option<u32>,
     /// Base of the shares of scale items: `"answered"` (default: those who answered the item;

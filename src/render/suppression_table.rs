@@ -19,6 +19,10 @@ fn reason(rule: Option<Rule>, report: &Report) -> String {
         Some(Rule::Uniform) => format!("{}人未満で全員が同じ回答（0%か100%）", s.min_uniform_group),
         Some(Rule::Group) => "グループ全体を秘匿（人数が少ない、またはその相方）".into(),
         Some(Rule::Partner) => "合計から逆算されないための相方".into(),
+        Some(Rule::SizeChange) => format!(
+            "以前の年度との回答者数の差が1～{}人（差から加わった人・抜けた人の回答が分かる）",
+            s.min_change_members.saturating_sub(1)
+        ),
         None => "-".into(),
     }
 }

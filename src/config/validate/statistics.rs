@@ -41,6 +41,8 @@ pub(super) fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
             .min_group_text
             .unwrap_or(d.min_group_text.max(min_group_default)),
         min_uniform_group: s.min_uniform_group.unwrap_or(d.min_uniform_group),
+        min_change_members: s.min_change_members.unwrap_or(d.min_change_members),
+        change_watch_below: s.change_watch_below.unwrap_or(d.change_watch_below),
         unstable_below: s.unstable_below.unwrap_or(d.unstable_below),
     };
     if !(out.confidence > 0.5 && out.confidence < 1.0) {
@@ -57,6 +59,12 @@ pub(super) fn statistics(s: &StatisticsFile, p: &mut Problems) -> Statistics {
     }
     if out.min_group < 1 {
         p.add("statistics.min_group", "1 以上にしてください（既定 5）");
+    }
+    if out.min_change_members < 1 {
+        p.add(
+            "statistics.min_change_members",
+            "1 以上にしてください（既定 3。1 にするとこの規則を使いません）",
+        );
     }
     if out.min_group_text < out.min_group {
         p.add(
