@@ -1,8 +1,9 @@
 //! Adds suppression, intervals and tests to a long proportion table (items or options), and
 //! nulls every number of a suppressed row so it cannot reach a file.
 
+use super::linked::Links;
 use super::significance::{analyse, GroupTest, Proportions};
-use super::suppress::{decide, derivable, Candidate, GroupKey, Rule, Thresholds};
+use super::suppress::{decide_linked, derivable, Candidate, GroupKey, Rule, Thresholds};
 use crate::pipeline::Statistics;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,7 +44,7 @@ fn u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
 pub fn annotate(
     df: DataFrame,
     layout: &Layout,
-    hidden: &BTreeSet<GroupKey>,
+    (hidden, links): (&BTreeSet<GroupKey>, &Links),
     stats: &Statistics,
     previous: &BTreeMap<i32, i32>,
 ) -> PolarsResult<(DataFrame, Vec<GroupTest>)> {
@@ -94,7 +95,7 @@ pub fn annotate(
         min_change_members: stats.min_change_members,
         change_watch_below: stats.change_watch_below,
     };
-    let rules = decide(&candidates, hidden, thresholds);
+    let rules = decide_linked(&candidates, hidden, thresholds, links);
     let ranges = derivable(&candidates, &rules);
     let suppressed: Vec<bool> = rules.iter().map(Option::is_some).collect();
     let family = |key: &str| match layout.family_key {

@@ -92,14 +92,14 @@ pub struct TextRow {
     pub answered: u32,
 }
 
-/// One hidden item or option cell, for `suppression.csv`: where it is, the rule that hid it,
+/// One hidden group size, item or option cell, for `suppression.csv`: where it is, the rule that hid it,
 /// and the range (percent) a reader can still derive for its share from what is published.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HiddenCell {
     pub wave: i32,
     pub segment: String,
     pub group: String,
-    /// The item id, or the question id and the option's index.
+    /// The item id, or the question id and the option's index; empty for the group's size.
     pub item: String,
     pub option: Option<u32>,
     pub rule: Option<super::suppress::Rule>,

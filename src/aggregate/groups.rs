@@ -7,7 +7,8 @@
 //! respondents and response rate.
 
 use super::annotate::null_suppressed;
-use super::suppress::{decide, Candidate, GroupKey, Thresholds};
+use super::linked::Links;
+use super::suppress::{decide_linked, Candidate, GroupKey, Rule, Thresholds};
 use super::{by_segment, percent, ALL_GROUP, ALL_SEGMENT};
 use crate::pipeline::Pipeline;
 use crate::stats::wilson;
@@ -19,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn groups(
     pipeline: &Pipeline,
     frame: &DataFrame,
+    links: &Links,
 ) -> PolarsResult<(DataFrame, BTreeSet<GroupKey>)> {
     let df = sizes(pipeline, frame)?;
     let keys: Vec<GroupKey> = (0..df.height())
@@ -44,7 +46,12 @@ pub fn groups(
         .iter()
         .map(|v| v.unwrap_or(0))
         .collect();
-    let suppressed = flag(&keys, &sizes, pipeline.statistics.min_group);
+    let suppressed = flag(
+        &keys,
+        &sizes,
+        pipeline.statistics.min_group,
+        (&BTreeSet::new(), links),
+    );
     // Interval of each group's share of its segment (wave × segment total).
     let mut totals: BTreeMap<(i32, &str), u64> = BTreeMap::new();
     for (k, n) in keys.iter().zip(&sizes) {
@@ -77,18 +84,30 @@ pub fn groups(
     let hidden: BTreeSet<GroupKey> = keys
         .into_iter()
         .zip(&suppressed)
-        .filter(|(_, s)| **s)
+        .filter(|(_, s)| s.is_some())
         .map(|(k, _)| k)
         .collect();
-    df.with_column(Column::new("suppressed".into(), suppressed))?;
+    let codes: Vec<Option<&str>> = suppressed.iter().map(|r| r.map(Rule::code)).collect();
+    let flags: Vec<bool> = suppressed.iter().map(Option::is_some).collect();
+    df.with_column(Column::new("suppressed".into(), flags))?;
+    df.with_column(Column::new("suppressed_by".into(), codes))?;
     Ok((
-        null_suppressed(df, &["wave", "segment", "group", "suppressed"])?,
+        null_suppressed(
+            df,
+            &["wave", "segment", "group", "suppressed", "suppressed_by"],
+        )?,
         hidden,
     ))
 }
 
-/// Suppression flags for groups of the given sizes (complementary within wave × segment).
-fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
+/// The rule hiding each group of the given sizes (complementary within wave × segment, and
+/// across the linked breakdowns of `links`), `None` where it is shown.
+fn flag(
+    keys: &[GroupKey],
+    sizes: &[u32],
+    min_group: u32,
+    (forced, links): (&BTreeSet<GroupKey>, &Links),
+) -> Vec<Option<Rule>> {
     let candidates: Vec<Candidate> = keys
         .iter()
         .zip(sizes)
@@ -99,10 +118,7 @@ fn flag(keys: &[GroupKey], sizes: &[u32], min_group: u32) -> Vec<bool> {
             count: None,
         })
         .collect();
-    decide(&candidates, &BTreeSet::new(), Thresholds::sizes(min_group))
-        .iter()
-        .map(Option::is_some)
-        .collect()
+    decide_linked(&candidates, forced, Thresholds::sizes(min_group), links)
 }
 
 fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
@@ -127,7 +143,13 @@ fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
     )
 }
 
-pub fn response(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+/// The response rates; an employment type hidden in the group sizes (`hidden`) is hidden
+/// here too.
+pub fn response(
+    pipeline: &Pipeline,
+    frame: &DataFrame,
+    hidden: &BTreeSet<GroupKey>,
+) -> PolarsResult<DataFrame> {
     let mut waves = Vec::new();
     let mut groups = Vec::new();
     let mut population = Vec::new();
@@ -211,7 +233,15 @@ pub fn response(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFram
     let mut df = df;
     df.with_column(Column::new(
         "suppressed".into(),
-        flag(&keys, &sizes, pipeline.statistics.min_group),
+        flag(
+            &keys,
+            &sizes,
+            pipeline.statistics.min_group,
+            (hidden, &Links::default()),
+        )
+        .iter()
+        .map(Option::is_some)
+        .collect::<Vec<_>>(),
     ))?;
     null_suppressed(df, &["wave", "group", "population", "suppressed"])
 }

@@ -30,7 +30,8 @@ pub struct Lookup {
     pub texts: Vec<TextRow>,
     /// Positive-share change (points) of ((wave, segment, group), item) since an earlier wave.
     pub changes: BTreeMap<(Key, String, i32), f64>,
-    /// Every hidden item and option cell with its rule, in frame order (suppression.csv).
+    /// Every hidden group, item and option cell with its rule, the groups (item "") first,
+    /// then in frame order (suppression.csv).
     pub hidden_cells: Vec<HiddenCell>,
     hidden_items: BTreeSet<(Key, String)>,
     hidden_options: BTreeSet<(Key, String, u32)>,
@@ -237,8 +238,11 @@ impl Lookup {
                 c.bools("suppressed")?,
             );
             let ci = c.pairs("ci_lo", "ci_hi")?;
+            let rule = c.rules()?;
+            let mut sizes = Vec::new();
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 if suppressed[r] {
+                    sizes.push(HiddenCell::new(&key, "", None, (rule[r], None)));
                     out.hidden_groups.insert(key);
                 } else {
                     out.groups.insert(
@@ -251,6 +255,9 @@ impl Lookup {
                     );
                 }
             }
+            // The groups first: their rule explains every cell hidden with them.
+            sizes.append(&mut out.hidden_cells);
+            out.hidden_cells = sizes;
         }
         if agg.item_tests.height() > 0 {
             let c = Cols(&agg.item_tests);

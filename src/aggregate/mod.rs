@@ -10,6 +10,7 @@ mod cells;
 mod changes;
 mod groups;
 mod items;
+mod linked;
 pub mod lookup;
 mod options;
 mod significance;
@@ -71,7 +72,13 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         .windows(2)
         .map(|w| (w[1].year.0, w[0].year.0))
         .collect();
-    let (groups, hidden) = Context::context(groups::groups(pipeline, &frame), ctx)?;
+    let columns: Vec<(String, String)> = pipeline
+        .segments
+        .iter()
+        .map(|s| (s.id.clone(), s.column()))
+        .collect();
+    let links = Context::context(linked::Links::new(&frame, &columns), ctx)?;
+    let (groups, hidden) = Context::context(groups::groups(pipeline, &frame, &links), ctx)?;
     let items_layout = Layout {
         keys: &["item"],
         k: "n_positive",
@@ -80,7 +87,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
     };
     let (items, item_tests) = Context::context(
         items::items(pipeline, &frame)
-            .and_then(|df| annotate(df, &items_layout, &hidden, stats, &previous)),
+            .and_then(|df| annotate(df, &items_layout, (&hidden, &links), stats, &previous)),
         ctx,
     )?;
     let options_layout = Layout {
@@ -91,7 +98,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
     };
     let (options, option_tests) = Context::context(
         options::options(pipeline, &frame)
-            .and_then(|df| annotate(df, &options_layout, &hidden, stats, &previous)),
+            .and_then(|df| annotate(df, &options_layout, (&hidden, &links), stats, &previous)),
         ctx,
     )?;
     Ok(Aggregates {
@@ -101,7 +108,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         options,
         option_tests: Context::context(tests_frame(&option_tests, options_layout.keys), ctx)?,
         groups,
-        response: Context::context(groups::response(pipeline, &frame), ctx)?,
+        response: Context::context(groups::response(pipeline, &frame, &hidden), ctx)?,
         texts: Context::context(texts::texts(pipeline, &frame), ctx)?,
     })
 }

@@ -10,6 +10,7 @@
 //! (complementary suppression). Suppressed values are nulled in the aggregate frames
 //! themselves, so they cannot reach any file.
 
+use super::linked::{hide_linked, Links};
 use super::{size_change, ALL_SEGMENT};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -68,6 +69,9 @@ pub enum Rule {
     /// Its base differs from an earlier wave's by fewer than `min_change_members`: the two
     /// waves together would tell the answers of those who joined or left.
     SizeChange,
+    /// Shown, it and the other breakdowns of the same respondents would give back a hidden
+    /// cell ([`super::linked`]).
+    Linked,
 }
 
 impl Rule {
@@ -79,6 +83,7 @@ impl Rule {
             Rule::Group => "group",
             Rule::Partner => "partner",
             Rule::SizeChange => "size_change",
+            Rule::Linked => "linked",
         }
     }
 
@@ -89,6 +94,7 @@ impl Rule {
             Rule::Group,
             Rule::Partner,
             Rule::SizeChange,
+            Rule::Linked,
         ]
         .into_iter()
         .find(|r| r.code() == code)
@@ -136,6 +142,17 @@ pub fn decide(
     forced: &BTreeSet<GroupKey>,
     thresholds: Thresholds,
 ) -> Vec<Option<Rule>> {
+    decide_linked(candidates, forced, thresholds, &Links::default())
+}
+
+/// [`decide`], and no hidden cell may follow from the shown cells of every breakdown of the
+/// same respondents together (`links`, see [`super::linked`]).
+pub fn decide_linked(
+    candidates: &[Candidate],
+    forced: &BTreeSet<GroupKey>,
+    thresholds: Thresholds,
+    links: &Links,
+) -> Vec<Option<Rule>> {
     let mut out: Vec<Option<Rule>> = vec![None; candidates.len()];
     let rows = rows(candidates);
     let mut history = size_change::History::default();
@@ -171,6 +188,7 @@ pub fn decide(
             &wave_rows,
             thresholds.min_uniform_group,
         );
+        hide_linked(candidates, &mut out, wave, links);
         for i in in_wave() {
             if out[i].is_none() {
                 history.shown(&candidates[i]);

@@ -1,5 +1,5 @@
-//! `suppression.csv`, beside the tables and never in the report: every hidden item and
-//! option cell of the waves up to the report's, the rule that hid it and, for auditors, the
+//! `suppression.csv`, beside the tables and never in the report: every hidden group size,
+//! item and option cell of the waves up to the report's (the groups first), the rule that hid it and, for auditors, the
 //! range of its share a reader can still derive from what is published in its row (decided
 //! by the aggregate stage; see `aggregate::suppress`).
 
@@ -17,8 +17,9 @@ fn reason(rule: Option<Rule>, report: &Report) -> String {
     match rule {
         Some(Rule::SmallBase) => format!("回答者が{}人未満", s.min_group),
         Some(Rule::Uniform) => format!("{}人未満で全員が同じ回答（0%か100%）", s.min_uniform_group),
-        Some(Rule::Group) => "グループ全体を秘匿（人数が少ない、またはその相方）".into(),
+        Some(Rule::Group) => "グループ全体を秘匿（理由は同じグループの「回答者数」の行）".into(),
         Some(Rule::Partner) => "合計から逆算されないための相方".into(),
+        Some(Rule::Linked) => "別の区分の表と合わせると逆算できるため".into(),
         Some(Rule::SizeChange) => format!(
             "以前の年度との回答者数の差が1～{}人（差から加わった人・抜けた人の回答が分かる）",
             s.min_change_members.saturating_sub(1)
@@ -66,7 +67,11 @@ pub fn suppression(report: &Report) -> Table {
             segment,
             c.group.clone(),
             c.item.clone(),
-            question.map(|q| q.label.clone()).unwrap_or_default(),
+            match question {
+                Some(q) => q.label.clone(),
+                None if c.item.is_empty() => "（回答者数）".into(),
+                None => String::new(),
+            },
             option,
             reason(c.rule, report),
             c.derivable
