@@ -104,17 +104,22 @@ impl Links {
         self.waves.contains_key(&wave)
     }
 
-    /// Whether the hidden cell of `(segment, group)` follows from the shown cells `shown`
-    /// (each a `(segment, group)` of the same wave, 全体 included where it is shown).
-    pub fn follows(&self, wave: i32, hidden: (&str, &str), shown: &[(&str, &str)]) -> bool {
-        let Some(target) = self.indicator(wave, hidden.0, hidden.1) else {
-            return false;
-        };
-        let basis: Vec<Vec<f64>> = shown
-            .iter()
-            .filter_map(|(s, g)| self.indicator(wave, s, g))
-            .collect();
-        in_span(&basis, &target)
+    /// The shown cells `shown` of a wave (each a `(segment, group)`, 全体 included where it
+    /// is shown), reduced once to test any number of hidden cells against.
+    fn basis(&self, wave: i32, shown: &[(&str, &str)]) -> Basis {
+        let mut basis = Basis::default();
+        for (s, g) in shown {
+            if let Some(v) = self.indicator(wave, s, g) {
+                basis.add(v);
+            }
+        }
+        basis
+    }
+
+    /// Whether the hidden cell of `(segment, group)` follows from `basis`.
+    fn follows(&self, wave: i32, hidden: (&str, &str), basis: &Basis) -> bool {
+        self.indicator(wave, hidden.0, hidden.1)
+            .is_some_and(|v| basis.spans(v))
     }
 }
 
@@ -134,14 +139,14 @@ pub fn hide_linked(candidates: &[Candidate], out: &mut [Option<Rule>], wave: i32
         }
     }
     for members in things.values() {
-        while let Some(exposed) = exposed(candidates, out, members, wave, links) {
+        while let Some(exposed) = exposed(candidates, out, members, (wave, links)) {
             let actions = actions(candidates, out, members);
             let Some(chosen) = actions
                 .iter()
                 .find(|a| {
                     let mut trial = out.to_vec();
                     apply(&mut trial, a);
-                    !follows(candidates, &trial, members, exposed, wave, links)
+                    !follows(candidates, &trial, members, exposed, (wave, links))
                 })
                 .or(actions.first())
             else {
@@ -170,20 +175,17 @@ fn shown<'a>(
         .collect()
 }
 
+/// Whether the hidden cell `hidden` follows from the shown cells of its thing.
 fn follows(
     candidates: &[Candidate],
     out: &[Option<Rule>],
     members: &[usize],
     hidden: usize,
-    wave: i32,
-    links: &Links,
+    (wave, links): (i32, &Links),
 ) -> bool {
+    let basis = links.basis(wave, &shown(candidates, out, members));
     let c = &candidates[hidden];
-    links.follows(
-        wave,
-        (c.group.1.as_str(), c.group.2.as_str()),
-        &shown(candidates, out, members),
-    )
+    links.follows(wave, (c.group.1.as_str(), c.group.2.as_str()), &basis)
 }
 
 /// The first hidden cell (of a breakdown, with anyone in it) that follows from the shown ones.
@@ -191,15 +193,17 @@ fn exposed(
     candidates: &[Candidate],
     out: &[Option<Rule>],
     members: &[usize],
-    wave: i32,
-    links: &Links,
+    (wave, links): (i32, &Links),
 ) -> Option<usize> {
-    members.iter().copied().find(|&i| {
+    let mut hidden = members.iter().copied().filter(|&i| {
         let c = &candidates[i];
-        out[i].is_some()
-            && c.group.1 != ALL_SEGMENT
-            && c.base > 0
-            && follows(candidates, out, members, i, wave, links)
+        out[i].is_some() && c.group.1 != ALL_SEGMENT && c.base > 0
+    });
+    let first = hidden.next()?;
+    let basis = links.basis(wave, &shown(candidates, out, members));
+    std::iter::once(first).chain(hidden).find(|&i| {
+        let c = &candidates[i];
+        links.follows(wave, (c.group.1.as_str(), c.group.2.as_str()), &basis)
     })
 }
 
@@ -253,12 +257,17 @@ fn actions(candidates: &[Candidate], out: &[Option<Rule>], members: &[usize]) ->
     actions
 }
 
-/// Whether `v` is a linear combination of `basis` (Gaussian elimination with partial
-/// pivoting; the vectors are 0/1, so a tolerance of 1e-9 separates zero from not).
-fn in_span(basis: &[Vec<f64>], v: &[f64]) -> bool {
-    let mut rows: Vec<(usize, Vec<f64>)> = Vec::new();
-    let reduce = |rows: &[(usize, Vec<f64>)], mut x: Vec<f64>| {
-        for (p, r) in rows {
+/// Vectors in row echelon form (Gaussian elimination with partial pivoting; the vectors are
+/// 0/1, so a tolerance of 1e-9 separates zero from not).
+#[derive(Default)]
+struct Basis {
+    rows: Vec<(usize, Vec<f64>)>,
+}
+
+impl Basis {
+    /// `x` less its components along the rows.
+    fn reduce(&self, mut x: Vec<f64>) -> Vec<f64> {
+        for (p, r) in &self.rows {
             let f = x[*p] / r[*p];
             if f.abs() > TOLERANCE {
                 for (xi, ri) in x.iter_mut().zip(r) {
@@ -267,9 +276,10 @@ fn in_span(basis: &[Vec<f64>], v: &[f64]) -> bool {
             }
         }
         x
-    };
-    for b in basis {
-        let x = reduce(&rows, b.clone());
+    }
+
+    fn add(&mut self, v: Vec<f64>) {
+        let x = self.reduce(v);
         let pivot = x
             .iter()
             .enumerate()
@@ -277,12 +287,14 @@ fn in_span(basis: &[Vec<f64>], v: &[f64]) -> bool {
             .filter(|(_, v)| v.abs() > TOLERANCE)
             .map(|(i, _)| i);
         if let Some(p) = pivot {
-            rows.push((p, x));
+            self.rows.push((p, x));
         }
     }
-    reduce(&rows, v.to_vec())
-        .iter()
-        .all(|x| x.abs() <= TOLERANCE)
+
+    /// Whether `v` is a linear combination of the vectors added.
+    fn spans(&self, v: Vec<f64>) -> bool {
+        self.reduce(v).iter().all(|x| x.abs() <= TOLERANCE)
+    }
 }
 
 #[cfg(test)]
@@ -324,11 +336,11 @@ mod tests {
             ("age", "50代"),
             ("age", "60代"),
         ];
-        assert!(l.follows(2024, ("dept", "監査室"), &shown));
+        assert!(l.follows(2024, ("dept", "監査室"), &l.basis(2024, &shown)));
         // With 60代 hidden (and 50代, its partner), the ages give only 50代 + 60代 together:
         // 監査室 and 企画課 stay inseparable.
         let shown = [("all", "全体"), ("dept", "総務課"), ("age", "40代")];
-        assert!(!l.follows(2024, ("dept", "監査室"), &shown));
+        assert!(!l.follows(2024, ("dept", "監査室"), &l.basis(2024, &shown)));
     }
 
     #[test]
@@ -348,14 +360,18 @@ mod tests {
             ("age", "40代"),
             ("age", "60代"),
         ];
-        assert!(!l.follows(2024, ("dept", "監査室"), &shown));
+        assert!(!l.follows(2024, ("dept", "監査室"), &l.basis(2024, &shown)));
     }
 
     #[test]
     fn span_arithmetic() {
-        let b = vec![vec![1.0, 1.0, 0.0], vec![0.0, 1.0, 1.0]];
-        assert!(in_span(&b, &[1.0, 0.0, -1.0]));
-        assert!(!in_span(&b, &[1.0, 0.0, 0.0]));
-        assert!(in_span(&b, &[0.0, 0.0, 0.0]));
+        let mut b = Basis::default();
+        b.add(vec![1.0, 1.0, 0.0]);
+        b.add(vec![0.0, 1.0, 1.0]);
+        b.add(vec![1.0, 2.0, 1.0]);
+        assert_eq!(b.rows.len(), 2, "the third is the sum of the first two");
+        assert!(b.spans(vec![1.0, 0.0, -1.0]));
+        assert!(!b.spans(vec![1.0, 0.0, 0.0]));
+        assert!(b.spans(vec![0.0, 0.0, 0.0]));
     }
 }
