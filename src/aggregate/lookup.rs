@@ -2,8 +2,8 @@
 //! chart builder can look up any cell by (wave, segment, group, item) without touching polars.
 //! Nothing is computed here: every number and every mark was decided by the aggregate stage.
 //!
-//! Suppressed cells are not in the value maps at all, only in the `hidden` sets: a builder
-//! that forgets to check can print "no data", never a number.
+//! Suppressed cells are not in the value maps at all, only in the suppression plan
+//! ([`Plan`]): a builder that forgets to check can print "no data", never a number.
 
 use crate::aggregate::Aggregates;
 use crate::pipeline::{Pipeline, Segment, SegmentBy};
@@ -11,12 +11,10 @@ use anyhow::Result;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use super::cells::{
-    GroupCell, HiddenCell, ItemCell, OptionCell, ResponseRow, TestCell, TextRow,
-};
+pub use super::cells::{GroupCell, ItemCell, OptionCell, ResponseRow, TestCell, TextRow};
 use super::suppress::Rule;
 
-type Key = (i32, String, String);
+use super::plan::{Key, Plan};
 
 /// All aggregates, keyed.
 #[derive(Debug, Default)]
@@ -30,12 +28,8 @@ pub struct Lookup {
     pub texts: Vec<TextRow>,
     /// Positive-share change (points) of ((wave, segment, group), item) since an earlier wave.
     pub changes: BTreeMap<(Key, String, i32), f64>,
-    /// Every hidden group, item and option cell with its rule, the groups (item "") first,
-    /// then in frame order (suppression.csv).
-    pub hidden_cells: Vec<HiddenCell>,
-    hidden_items: BTreeSet<(Key, String)>,
-    hidden_options: BTreeSet<(Key, String, u32)>,
-    hidden_groups: BTreeSet<Key>,
+    /// What is hidden, and why.
+    pub plan: Plan,
 }
 
 /// Typed column readers over one frame.
@@ -157,9 +151,7 @@ impl Lookup {
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, item[r].clone());
                 if suppressed[r] {
-                    out.hidden_cells
-                        .push(HiddenCell::new(&k.0, &k.1, None, (rule[r], range[r])));
-                    out.hidden_items.insert(k);
+                    out.plan.hide_item(k.0, k.1, (rule[r], range[r]));
                     continue;
                 }
                 out.items.insert(
@@ -207,13 +199,7 @@ impl Lookup {
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 let k = (key, q[r].clone(), opt[r].unwrap_or(0));
                 if suppressed[r] {
-                    out.hidden_cells.push(HiddenCell::new(
-                        &k.0,
-                        &k.1,
-                        Some(k.2),
-                        (rule[r], range[r]),
-                    ));
-                    out.hidden_options.insert(k);
+                    out.plan.hide_option(k.0, k.1, k.2, (rule[r], range[r]));
                     continue;
                 }
                 out.options.insert(
@@ -239,11 +225,9 @@ impl Lookup {
             );
             let ci = c.pairs("ci_lo", "ci_hi")?;
             let rule = c.rules()?;
-            let mut sizes = Vec::new();
             for (r, key) in c.keys()?.into_iter().enumerate() {
                 if suppressed[r] {
-                    sizes.push(HiddenCell::new(&key, "", None, (rule[r], None)));
-                    out.hidden_groups.insert(key);
+                    out.plan.hide_group(key, rule[r]);
                 } else {
                     out.groups.insert(
                         key,
@@ -255,9 +239,6 @@ impl Lookup {
                     );
                 }
             }
-            // The groups first: their rule explains every cell hidden with them.
-            sizes.append(&mut out.hidden_cells);
-            out.hidden_cells = sizes;
         }
         if agg.item_tests.height() > 0 {
             let c = Cols(&agg.item_tests);
@@ -359,10 +340,8 @@ impl Lookup {
     }
 
     pub fn item_hidden(&self, wave: i32, segment: &str, group: &str, item: &str) -> bool {
-        self.hidden_items.contains(&(
-            (wave, segment.to_string(), group.to_string()),
-            item.to_string(),
-        ))
+        self.plan
+            .item_hidden((wave, segment.to_string(), group.to_string()), item)
     }
 
     pub fn option(
@@ -388,11 +367,11 @@ impl Lookup {
         question: &str,
         option: u32,
     ) -> bool {
-        self.hidden_options.contains(&(
+        self.plan.option_hidden(
             (wave, segment.to_string(), group.to_string()),
-            question.to_string(),
+            question,
             option,
-        ))
+        )
     }
 
     pub fn group(&self, wave: i32, segment: &str, group: &str) -> Option<&GroupCell> {
@@ -401,8 +380,8 @@ impl Lookup {
     }
 
     pub fn group_hidden(&self, wave: i32, segment: &str, group: &str) -> bool {
-        self.hidden_groups
-            .contains(&(wave, segment.to_string(), group.to_string()))
+        self.plan
+            .group_hidden(&(wave, segment.to_string(), group.to_string()))
     }
 
     pub fn item_test(&self, wave: i32, segment: &str, item: &str) -> Option<&TestCell> {
@@ -440,7 +419,7 @@ impl Lookup {
         let found: BTreeSet<&String> = self
             .groups
             .keys()
-            .chain(self.hidden_groups.iter())
+            .chain(self.plan.groups())
             .filter(|(_, s, _)| *s == segment.id)
             .map(|(_, _, g)| g)
             .collect();

@@ -13,6 +13,7 @@ mod items;
 mod linked;
 pub mod lookup;
 mod options;
+pub mod plan;
 mod significance;
 mod size_change;
 pub mod suppress;

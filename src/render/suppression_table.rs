@@ -48,8 +48,8 @@ pub fn suppression(report: &Report) -> Table {
     );
     for c in report
         .lookup
-        .hidden_cells
-        .iter()
+        .plan
+        .cells()
         .filter(|c| c.wave <= report.year.0)
     {
         let segment = segment_label(p, &c.segment);
