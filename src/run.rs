@@ -2,6 +2,7 @@
 
 use crate::aggregate::aggregate;
 use crate::aggregate::lookup::Lookup;
+use crate::aggregate::public;
 use crate::atomic::{self, staging_path};
 use crate::clean::{clean, gate, group, UnmatchedGroup, UnmatchedValue};
 use crate::config;
@@ -110,9 +111,16 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
     let rows = indicators(&pipeline, &aggregates, &admin, year)?;
     let lookup = Lookup::new(&pipeline, &aggregates)?;
-    let overview = overview(&pipeline, &lookup, &rows, year);
+    let left_out = public::left_out(&pipeline, &lookup, year.0);
+    let shown = public::without(&pipeline, &left_out);
+    let overview = overview(&shown, &lookup, &rows, year);
     let report = Report {
-        pipeline: &pipeline,
+        pipeline: &shown,
+        left_out: left_out
+            .iter()
+            .filter_map(|id| pipeline.segments.iter().find(|s| &s.id == id))
+            .map(|s| (s.id.clone(), s.label.clone()))
+            .collect(),
         lookup,
         overview,
         year,

@@ -126,7 +126,9 @@ fn a_small_group_that_answered_alike_is_hidden_everywhere() {
 #[test]
 fn the_public_profile_shows_groups_of_ten_or_more_and_no_department_sheets() {
     // The same data under `profile = "public"`: 監査室 (6 people) is now under the minimum
-    // (10) on every item, its mixed q2 included, and no department sheet is written.
+    // (10) on every item, and 企画課 (12) is hidden with it, so the department breakdown
+    // would show one group: it is left out, and the method notes say so. No department sheet
+    // is written.
     let out = temp_dir("public");
     let dir = out.join("in");
     std::fs::create_dir_all(&dir).unwrap();
@@ -138,12 +140,50 @@ fn the_public_profile_shows_groups_of_ten_or_more_and_no_department_sheets() {
     )
     .unwrap();
     let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
+    assert!(!report.join("tables/items_by_dept.csv").exists());
+    assert!(!report.join("charts/items_by_dept.svg").exists());
+    assert!(!report.join("sheets").exists());
+    let md = std::fs::read_to_string(report.join("report.md")).unwrap();
+    assert!(
+        md.contains("所属別は、表示できるグループが 2 つ未満のため載せていません"),
+        "{md}"
+    );
+    for f in ["report.md", "report.html", "tables/aggregate_items.csv"] {
+        let text = std::fs::read_to_string(report.join(f)).unwrap();
+        for g in ["監査室", "企画課", "総務課"] {
+            assert!(!text.contains(g), "{f} names {g}");
+        }
+    }
+
+    // With a fourth department of 15 (7 positive), two groups can be shown: the breakdown is
+    // there, with 監査室 hidden on every item, its mixed q2 included (the public minimum is
+    // 10), and 企画課 (12, the smallest shown) with it as its partner.
+    let mut data = std::fs::read_to_string(dir.join("data.csv")).unwrap();
+    for i in 0..15 {
+        let q = if i < 7 {
+            "そう思う"
+        } else {
+            "そう思わない"
+        };
+        data.push_str(&format!("{},財政課,{q},{q}\n", 100 + i));
+    }
+    std::fs::write(dir.join("data.csv"), data).unwrap();
+    let four = format!("{text}\n[statistics]\nprofile = \"public\"\n").replace(
+        r#"values = ["監査室", "企画課", "総務課"]"#,
+        r#"values = ["監査室", "企画課", "総務課", "財政課"]"#,
+    );
+    assert!(four.contains("財政課"));
+    std::fs::write(dir.join("pipeline.toml"), four).unwrap();
+    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out4")).join("R5");
     let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
     let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
     let q2 = table.iter().find(|r| r[0] == "q2").unwrap();
     assert_eq!(q2[col("監査室（%）")], "x", "{q2:?}");
-    assert_ne!(q2[col("総務課（%）")], "x", "{q2:?}");
-    assert!(!report.join("sheets").exists());
+    assert_eq!(q2[col("企画課（%）")], "x", "{q2:?}");
+    assert_eq!(q2[col("総務課（%）")], "50.0", "{q2:?}");
+    assert_eq!(q2[col("財政課（%）")], "46.7", "{q2:?}");
+    let md = std::fs::read_to_string(report.join("report.md")).unwrap();
+    assert!(!md.contains("載せていません"));
 
     // A smaller minimum, or sheets asked for, under the public profile: an error saying so.
     for (extra, expected) in [

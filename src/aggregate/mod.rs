@@ -14,6 +14,7 @@ mod linked;
 pub mod lookup;
 mod options;
 pub mod plan;
+pub mod public;
 mod significance;
 mod size_change;
 pub mod suppress;

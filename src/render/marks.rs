@@ -105,10 +105,10 @@ pub fn method_note(stats: &Statistics) -> String {
 
 /// The method notes that close every report: first what a reader needs to read the numbers
 /// (in plain words), then the methods by name for those who check them.
-pub fn method_notes(stats: &Statistics) -> Vec<String> {
+pub fn method_notes(stats: &Statistics, left_out: &[(String, String)]) -> Vec<String> {
     let ci = ci_label(stats);
     let level = number(stats.confidence * 100.0, 0);
-    vec![
+    let mut notes = vec![
         format!("【区間（{ci}）とは】アンケートは職員の一部の回答なので、割合には誤差があります。{ci}は「本当の値はおおむねこの範囲にある」という幅で、同じ調査を何度も行えば{level}%の回でこの幅が本当の値を含みます。回答数（n）が少ないほど幅は広くなります。"),
         format!("【{SIGNIFICANT} の意味】グループの差や前年度からの変化に {SIGNIFICANT} があるときは、その差が誤差では説明しにくい（統計的に有意な）ことを示します。{SIGNIFICANT} がない差は、誤差の範囲かもしれないので、大きく見えても断定しないでください。設問が多いほど偶然の差が出やすいため、表ごとにまとめて厳しめに判定しています（Holm 法）。"),
         format!("【{UNSTABLE} の意味】回答数（n）が {} 未満の値には {UNSTABLE} を付けています。値が年ごとに大きく動きやすいので、参考程度に見てください。", stats.unstable_below),
@@ -119,7 +119,11 @@ pub fn method_notes(stats: &Statistics) -> Vec<String> {
         "肯定的回答は、尺度の上位の選択肢（4段階では「そう思う」「どちらかと言えばそう思う」）です。「否定的設問」（例: 仕事を辞めたい）は割合が高いほど望ましくありません。".into(),
         format!("（方法の名称）{ci}は Wilson のスコア区間、年度間の差の区間は Newcombe のハイブリッドスコア区間、平均値の区間は t 分布による区間です。群間の差は、2群では比率の差のz検定、3群以上ではχ²独立性検定と各グループ対それ以外のz検定で調べ、p値は表ごとに Holm 法で調整しています。調整後の p 値が {} 未満のとき {SIGNIFICANT} を付けます。", number(stats.significance, 2)),
         "（概要の選び方）概要の「主な結果」は次の決まった規則で選んでいます: ① 遅れている KGI は1件ずつ、遅れている KPI はまとめて1件、② 全体で前年度から有意に変化した設問（差の大きい順に3件まで。なければその旨）、③ やりがい有・無など2つに分けた比較で有意な差のある設問（差の大きい順に3件まで）、④ 年代別・属性別で全体より有意に望ましくない値（差の大きい順に3件まで）。全部で8件までです。".into(),
-    ]
+    ];
+    if !left_out.is_empty() {
+        notes.insert(4, format!("【公表用】この報告は公表用（回答者が {} 人以上のグループだけを表示）です。{}は、表示できるグループが {} つ未満のため載せていません。", stats.min_group, left_out.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("・"), crate::aggregate::public::PUBLIC_MIN_SHOWN_GROUPS));
+    }
+    notes
 }
 
 #[cfg(test)]

@@ -36,7 +36,11 @@ use std::path::{Path, PathBuf};
 
 /// Everything a report is made from.
 pub struct Report<'a> {
+    /// The pipeline as the report shows it (without breakdowns the public profile leaves out).
     pub pipeline: &'a Pipeline,
+    /// Id and label of each breakdown the public profile leaves out (too few groups to
+    /// show); `suppression.csv` still lists its hidden cells for auditors.
+    pub left_out: Vec<(String, String)>,
     pub lookup: Lookup,
     /// The 概要: the survey at a glance and the findings, chosen by the findings stage.
     pub overview: crate::findings::Overview,

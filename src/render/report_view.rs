@@ -156,7 +156,7 @@ fn view(report: &Report, sections: &[Section]) -> ReportView {
             .join("、"),
         warning: super::quality_tables::accepted_notice(report),
         sections,
-        methods: method_notes(&p.statistics),
+        methods: method_notes(&p.statistics, &report.left_out),
     }
 }
 

@@ -52,7 +52,10 @@ pub fn suppression(report: &Report) -> Table {
         .cells()
         .filter(|c| c.wave <= report.year.0)
     {
-        let segment = segment_label(p, &c.segment);
+        let segment = match report.left_out.iter().find(|(id, _)| *id == c.segment) {
+            Some((_, label)) => label.clone(),
+            None => segment_label(p, &c.segment),
+        };
         let question = p.questions.iter().find(|q| q.id == c.item);
         let option = match (c.option, question.map(|q| &q.kind)) {
             (Some(k), Some(QuestionKind::Choice { options, .. })) => options

@@ -228,7 +228,7 @@ pub fn write(
     }
 
     cover.write_string_with_format(row, 0, "方法についての注記", &heading)?;
-    for note in method_notes(&p.statistics) {
+    for note in method_notes(&p.statistics, &report.left_out) {
         row += 1;
         sheet::write_wrapped(
             cover,
