@@ -160,6 +160,16 @@ fn a_group_joined_by_one_person_is_hidden_in_the_later_wave() {
             assert!(!body.contains(v), "{f} shows 監査室's R6 value {v}");
         }
     }
+    // The workbooks store shares as fractions and changes in points: neither 4/7 nor the
+    // change 4/7 − 3/6 (as a fraction or in points).
+    let stored = common::xlsx::numbers(&report.join("report.xlsx"));
+    assert!(
+        stored.iter().any(|(_, v)| (v - 0.6).abs() < 1e-9),
+        "the workbook stores 総務課's R6 share 18/30 as a fraction (the check can see shares)"
+    );
+    common::xlsx::assert_no_number(&report, 4.0 / 7.0, "監査室's R6 share 4/7");
+    common::xlsx::assert_no_number(&report, 4.0 / 7.0 - 0.5, "監査室's change");
+    common::xlsx::assert_no_number(&report, 100.0 * (4.0 / 7.0 - 0.5), "監査室's change (pt)");
     // suppression.csv says why.
     let hidden = csv_rows(&read_csv(&report.join("suppression.csv")));
     let row = hidden

@@ -95,6 +95,8 @@ fn a_department_hidden_in_its_table_does_not_follow_from_the_age_table() {
         let svg = std::fs::read_to_string(report.join(format!("charts/{chart}.svg"))).unwrap();
         assert!(!svg.contains(">25.0"), "{chart} shows 60歳代～'s 25.0");
     }
+    // The workbooks do not store 60歳代～'s q1 share (2 of 8) either.
+    common::xlsx::assert_no_number(&report, 0.25, "60歳代～'s q1 share 2/8");
     // The group sizes: the age table's sizes would give 企画課's size (8) and so 監査室's (3).
     let sizes = std::fs::read_to_string(report.join("report.md")).unwrap();
     assert!(

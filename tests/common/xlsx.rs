@@ -145,3 +145,37 @@ pub fn header_row(sheet: &Range<Data>, headers: &[String]) -> usize {
 pub fn open() -> Xlsx<std::io::BufReader<std::fs::File>> {
     open_workbook(sample_dir().join("report.xlsx")).unwrap()
 }
+
+/// Every number stored in any sheet of the workbook at `path`, with the sheet's name (shares
+/// are stored as fractions, counts as counts).
+pub fn numbers(path: &Path) -> Vec<(String, f64)> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for c in range.used_cells() {
+            match c.2 {
+                Data::Float(v) => out.push((name.clone(), *v)),
+                Data::Int(v) => out.push((name.clone(), *v as f64)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Asserts that no workbook under `dir` (report.xlsx, the department sheets) stores `value`
+/// (to 1e-9): a protected share as a fraction, or a change.
+pub fn assert_no_number(dir: &Path, value: f64, what: &str) {
+    for f in super::files(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".xlsx"))
+    {
+        for (sheet, v) in numbers(&dir.join(&f)) {
+            assert!(
+                (v - value).abs() > 1e-9,
+                "{f}, sheet {sheet}, stores {what} ({v})"
+            );
+        }
+    }
+}
