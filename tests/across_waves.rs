@@ -11,50 +11,49 @@ mod common;
 
 use common::*;
 
+/// Writes one wave's data: per department (people, q1 positive); q2 alternates.
 fn wave(dir: &std::path::Path, name: &str, groups: &[(&str, usize, usize)]) {
     let mut csv = String::from("ID,所属,満足,やりがい\n");
     let mut id = 0;
     for (dept, n, q1_pos) in groups {
         for i in 0..*n {
             id += 1;
-            let q1 = if i < *q1_pos {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
-            let q2 = if i % 2 == 0 {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
+            let q1 = agree(i < *q1_pos);
+            let q2 = agree(i % 2 == 0);
             csv.push_str(&format!("{id},{dept},{q1},{q2}\n"));
         }
     }
     std::fs::write(dir.join(name), csv).unwrap();
 }
 
-#[test]
-fn a_group_hidden_last_wave_shows_no_change_since_it() {
-    let out = temp_dir("across-waves");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    wave(
-        &dir,
-        "r5.csv",
-        &[("監査室", 4, 1), ("企画課", 20, 11), ("総務課", 30, 15)],
-    );
-    wave(
-        &dir,
-        "r6.csv",
-        &[("監査室", 8, 5), ("企画課", 20, 12), ("総務課", 30, 18)],
-    );
+/// Writes R5 and R6 of the three departments and the pipeline file over both (with `extra`
+/// appended), runs it and returns the R6 report directory.
+fn run_two_waves(
+    name: &str,
+    r5: &[(&str, usize, usize)],
+    r6: &[(&str, usize, usize)],
+    extra: &str,
+) -> std::path::PathBuf {
+    let (out, dir) = input_dir(name);
+    wave(&dir, "r5.csv", r5);
+    wave(&dir, "r6.csv", r6);
     let pipeline = marks_pipeline(&["監査室", "企画課", "総務課"]).replace(
-            "[[waves]]\nyear = \"R5\"\nfile = \"data.csv\"",
-            "[[waves]]\nyear = \"R5\"\nfile = \"r5.csv\"\n\n[[waves]]\nyear = \"R6\"\nfile = \"r6.csv\"",
-        );
+        "[[waves]]\nyear = \"R5\"\nfile = \"data.csv\"",
+        "[[waves]]\nyear = \"R5\"\nfile = \"r5.csv\"\n\n[[waves]]\nyear = \"R6\"\nfile = \"r6.csv\"",
+    ) + extra;
     assert!(pipeline.contains("r6.csv"));
     std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R6");
+    run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R6")
+}
+
+#[test]
+fn a_group_hidden_last_wave_shows_no_change_since_it() {
+    let report = run_two_waves(
+        "across-waves",
+        &[("監査室", 4, 1), ("企画課", 20, 11), ("総務課", 30, 15)],
+        &[("監査室", 8, 5), ("企画課", 20, 12), ("総務課", 30, 18)],
+        "",
+    );
 
     // R6 shows 監査室 (8 people), and its change since R5 is not a number anywhere.
     let items = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
@@ -101,28 +100,12 @@ fn a_group_hidden_last_wave_shows_no_change_since_it() {
 /// R5, published a year earlier, is left as it was.
 #[test]
 fn a_group_joined_by_one_person_is_hidden_in_the_later_wave() {
-    let out = temp_dir("joined-by-one");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    wave(
-        &dir,
-        "r5.csv",
+    let report = run_two_waves(
+        "joined-by-one",
         &[("監査室", 6, 3), ("企画課", 20, 11), ("総務課", 30, 15)],
-    );
-    wave(
-        &dir,
-        "r6.csv",
         &[("監査室", 7, 4), ("企画課", 20, 12), ("総務課", 30, 18)],
+        "\n[statistics]\nmin_uniform_group = 1\n",
     );
-    let pipeline = marks_pipeline(&["監査室", "企画課", "総務課"])
-        .replace(
-            "[[waves]]\nyear = \"R5\"\nfile = \"data.csv\"",
-            "[[waves]]\nyear = \"R5\"\nfile = \"r5.csv\"\n\n[[waves]]\nyear = \"R6\"\nfile = \"r6.csv\"",
-        )
-        + "\n[statistics]\nmin_uniform_group = 1\n";
-    assert!(pipeline.contains("r6.csv"));
-    std::fs::write(dir.join("pipeline.toml"), pipeline).unwrap();
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R6");
 
     // The reader's attack: 監査室's R6 positive count, from the aggregate table or as 全体
     // minus the shown groups, less its R5 count. Neither is published for R6.

@@ -24,11 +24,7 @@ fn write_fixture(dir: &std::path::Path) {
             } else {
                 ("そう思う", "")
             };
-            let q2 = if i % 2 == 0 {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
+            let q2 = agree(i % 2 == 0);
             csv.push_str(&format!("{id},{dept},{q1},{q2},{m1}\n"));
         }
     }
@@ -50,11 +46,7 @@ asked_if = { question = "q1", answers = ["どちらかと言えばそう思わ�
 
 #[test]
 fn a_small_conditional_base_stays_hidden_in_every_new_output() {
-    let out = temp_dir("conditional");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    write_fixture(&dir);
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
+    let report = run_written("conditional", write_fixture).join("R5");
 
     // The reasons table: x for 監査室 and 企画課, 総務課 shown (12 of 12 chose 給与).
     let top = csv_rows(&read_csv(&report.join("tables/top_m1.csv")));

@@ -29,16 +29,8 @@ fn write_fixture(dir: &std::path::Path) {
     for (dept, age, n, pos) in cells {
         for i in 0..n {
             id += 1;
-            let q1 = if i < pos {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
-            let q2 = if i % 2 == 0 {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
+            let q1 = agree(i < pos);
+            let q2 = agree(i % 2 == 0);
             csv.push_str(&format!("{id},{age},{dept},{q1},{q2}\n"));
         }
     }
@@ -58,11 +50,7 @@ fn write_fixture(dir: &std::path::Path) {
 
 #[test]
 fn a_department_hidden_in_its_table_does_not_follow_from_the_age_table() {
-    let out = temp_dir("linked");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    write_fixture(&dir);
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
+    let report = run_written("linked", write_fixture).join("R5");
 
     // The reader's attack on every item: 全体 − 総務課 − 財政課 − 60歳代～ from the aggregate.
     let agg = csv_rows(&read_csv(&report.join("tables/aggregate_items.csv")));

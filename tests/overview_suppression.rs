@@ -23,18 +23,8 @@ fn write_fixture(dir: &std::path::Path) {
     ] {
         for i in 0..n {
             id += 1;
-            let answer = |pos: usize| {
-                if i < pos {
-                    "そう思う"
-                } else {
-                    "そう思わない"
-                }
-            };
-            csv.push_str(&format!(
-                "{id},{dept},{},{}\n",
-                answer(q1_pos),
-                answer(q2_pos)
-            ));
+            let (q1, q2) = (agree(i < q1_pos), agree(i < q2_pos));
+            csv.push_str(&format!("{id},{dept},{q1},{q2}\n"));
         }
     }
     std::fs::write(dir.join("data.csv"), csv).unwrap();
@@ -52,11 +42,7 @@ fn findings(md: &str) -> String {
 
 #[test]
 fn no_finding_cites_a_hidden_cell() {
-    let out = temp_dir("overview-suppression");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    write_fixture(&dir);
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
+    let report = run_written("overview-suppression", write_fixture).join("R5");
 
     let md = std::fs::read_to_string(report.join("report.md")).unwrap();
     let f = findings(&md);

@@ -18,16 +18,8 @@ fn write_fixture(dir: &std::path::Path) {
     let mut add = |dept: &str, n: usize, q1_pos: usize, q2_pos: usize| {
         for i in 0..n {
             id += 1;
-            let q1 = if i < q1_pos {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
-            let q2 = if i < q2_pos {
-                "そう思う"
-            } else {
-                "そう思わない"
-            };
+            let q1 = agree(i < q1_pos);
+            let q2 = agree(i < q2_pos);
             csv.push_str(&format!("{id},{dept},{q1},{q2}\n"));
         }
     };
@@ -41,11 +33,7 @@ fn write_fixture(dir: &std::path::Path) {
 
 #[test]
 fn a_small_group_that_answered_alike_is_hidden_everywhere() {
-    let out = temp_dir("uniform");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    write_fixture(&dir);
-    let report = run_succeeds(&dir.join("pipeline.toml"), &out.join("out")).join("R5");
+    let report = run_written("uniform", write_fixture).join("R5");
     let table = csv_rows(&read_csv(&report.join("tables/items_by_dept.csv")));
     let col = |name: &str| table[0].iter().position(|h| h == name).unwrap();
     let row = |id: &str| table.iter().find(|r| r[0] == id).unwrap().clone();
@@ -129,9 +117,7 @@ fn the_public_profile_shows_groups_of_ten_or_more_and_no_department_sheets() {
     // (10) on every item, and 企画課 (12) is hidden with it, so the department breakdown
     // would show one group: it is left out, and the method notes say so. No department sheet
     // is written.
-    let out = temp_dir("public");
-    let dir = out.join("in");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (out, dir) = input_dir("public");
     write_fixture(&dir);
     let text = std::fs::read_to_string(dir.join("pipeline.toml")).unwrap();
     std::fs::write(
@@ -160,11 +146,7 @@ fn the_public_profile_shows_groups_of_ten_or_more_and_no_department_sheets() {
     // 10), and 企画課 (12, the smallest shown) with it as its partner.
     let mut data = std::fs::read_to_string(dir.join("data.csv")).unwrap();
     for i in 0..15 {
-        let q = if i < 7 {
-            "そう思う"
-        } else {
-            "そう思わない"
-        };
+        let q = agree(i < 7);
         data.push_str(&format!("{},財政課,{q},{q}\n", 100 + i));
     }
     std::fs::write(dir.join("data.csv"), data).unwrap();

@@ -232,3 +232,29 @@ pub fn run_succeeds(pipeline: &Path, out: &Path) -> PathBuf {
     assert!(result.status.success(), "{}", stderr(&result));
     out.join("pipeline")
 }
+
+/// A fresh test directory `out` and the folder `out/in` for the data and pipeline file the
+/// test writes.
+pub fn input_dir(name: &str) -> (PathBuf, PathBuf) {
+    let out = temp_dir(name);
+    let dir = out.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    (out, dir)
+}
+
+/// The answer of the agree4 scale that counts as positive (そう思う) or not (そう思わない).
+pub fn agree(positive: bool) -> &'static str {
+    if positive {
+        "そう思う"
+    } else {
+        "そう思わない"
+    }
+}
+
+/// Writes a test's data and pipeline file with `write` into a fresh input folder, runs it and
+/// returns the pipeline's report directory (`<out>/pipeline`).
+pub fn run_written(name: &str, write: impl Fn(&Path)) -> PathBuf {
+    let (out, dir) = input_dir(name);
+    write(&dir);
+    run_succeeds(&dir.join("pipeline.toml"), &out.join("out"))
+}
