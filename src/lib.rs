@@ -23,5 +23,6 @@ pub mod quality;
 pub mod render;
 pub mod run;
 pub mod segment;
+pub mod settings;
 pub mod stats;
 pub mod verify;
