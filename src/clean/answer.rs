@@ -3,6 +3,7 @@
 //! separator), or an answered free text; and whether a conditional question was put to the
 //! respondent. Values that match nothing are recorded as issues and tallied per column.
 
+use super::memo::{Memos, ScaleMatch};
 use super::tally::{Tally, Target};
 use crate::fiscal_year::FiscalYear;
 use crate::ingest::{RawRow, RawTable};
@@ -44,6 +45,7 @@ pub(super) fn read_answer(
     table: &RawTable,
     (row, col): (&RawRow, usize),
     (issues, tally, year): (&mut Vec<Issue>, &mut Tally, FiscalYear),
+    memos: &mut Memos,
 ) -> Answer {
     let cell = table.cell(row, col);
     if cell.trim().is_empty() {
@@ -53,10 +55,15 @@ pub(super) fn read_answer(
         QuestionKind::Scale { scale: si } => {
             let scale = &pipeline.scales[*si];
             tally.answered(year, table, col, Target::Scale(*si));
-            match scale.code(cell) {
-                Some(l) => Answer::Level(l),
-                None if scale.is_missing(cell) => Answer::None,
-                None => {
+            let matched = memos.scale.get(col, cell, |c| match scale.code(c) {
+                Some(l) => ScaleMatch::Level(l),
+                None if scale.is_missing(c) => ScaleMatch::Missing,
+                None => ScaleMatch::Unmatched,
+            });
+            match matched {
+                ScaleMatch::Level(l) => Answer::Level(l),
+                ScaleMatch::Missing => Answer::None,
+                ScaleMatch::Unmatched => {
                     tally.unmatched(year, table, row, col, Target::Scale(*si), cell);
                     let expected = scale.levels.join("、");
                     issues.push(Issue::new(
@@ -77,14 +84,15 @@ pub(super) fn read_answer(
             separator,
             other,
         } => {
-            let keys: Vec<String> = options.iter().map(|o| normalize_label(o)).collect();
-            let parts: Vec<&str> = if *multi {
-                cell.split(separator.as_str()).collect()
-            } else {
-                vec![cell]
-            };
-            let (chosen, unknown) = match_options(&parts, &keys, separator);
-            let mut chosen = chosen;
+            let (mut chosen, unknown) = memos.choice.get(col, cell, |c| {
+                let keys: Vec<String> = options.iter().map(|o| normalize_label(o)).collect();
+                let parts: Vec<&str> = if *multi {
+                    c.split(separator.as_str()).collect()
+                } else {
+                    vec![c]
+                };
+                match_options(&parts, &keys, separator)
+            });
             tally.answered(year, table, col, Target::Choice(qi));
             if !unknown.is_empty() {
                 match other {

@@ -15,6 +15,7 @@
 
 mod answer;
 mod gate;
+mod memo;
 mod suggest;
 mod tally;
 
@@ -154,6 +155,7 @@ fn clean_wave(
         set_aside: vec![],
     };
     let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    let mut memos = memo::Memos::default();
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             acc.add_set_aside("空行");
@@ -210,7 +212,7 @@ fn clean_wave(
                     return None;
                 }
                 tally.answered(year, table, c, Target::Age);
-                let band = age.band(cell);
+                let band = memos.age.get(c, cell, |v| age.band(v));
                 if band.is_none() {
                     tally.unmatched(year, table, row, c, Target::Age, cell);
                     let expected = format!("年代（{}）", age.bands.join("、"));
@@ -233,7 +235,7 @@ fn clean_wave(
                 None
             } else {
                 tally.answered(year, table, c, Target::Attribute(k));
-                match attr.value(cell) {
+                match memos.attribute.get(c, cell, |v| attr.value(v)) {
                     Some(v) => Some(v),
                     None => {
                         tally.unmatched(year, table, row, c, Target::Attribute(k), cell);
@@ -262,7 +264,14 @@ fn clean_wave(
             .zip(&layout.questions)
             .enumerate()
             .map(|(qi, (q, c))| match c {
-                Some(c) => read_answer(pipeline, (q, qi), table, (row, *c), (issues, tally, year)),
+                Some(c) => read_answer(
+                    pipeline,
+                    (q, qi),
+                    table,
+                    (row, *c),
+                    (issues, tally, year),
+                    &mut memos,
+                ),
                 None => Answer::None,
             })
             .collect();

@@ -1,0 +1,73 @@
+//! Each distinct raw value of a column is normalised (NFKC, spacing) and matched once: an
+//! export of 100,000 rows holds a handful of distinct answers per column, so the match is
+//! looked up rather than worked out again for every cell. What is remembered is only the
+//! match; issues and tallies still name every cell they concern.
+
+use std::collections::HashMap;
+
+/// Matches of one kind, per column of one table, by raw cell text.
+pub(super) struct Memo<T> {
+    columns: HashMap<usize, HashMap<String, T>>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo {
+            columns: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    /// The match of `cell` in column `col`, worked out by `matcher` the first time.
+    pub fn get(&mut self, col: usize, cell: &str, matcher: impl FnOnce(&str) -> T) -> T {
+        let column = self.columns.entry(col).or_default();
+        if let Some(m) = column.get(cell) {
+            return m.clone();
+        }
+        let m = matcher(cell);
+        column.insert(cell.to_string(), m.clone());
+        m
+    }
+}
+
+/// A scale answer matched: its level, a declared no-answer value, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScaleMatch {
+    Level(usize),
+    Missing,
+    Unmatched,
+}
+
+/// The memos of one table.
+#[derive(Default)]
+pub(super) struct Memos {
+    pub scale: Memo<ScaleMatch>,
+    /// Chosen flags and the pieces that matched no option.
+    pub choice: Memo<(Vec<bool>, Vec<String>)>,
+    pub age: Memo<Option<usize>>,
+    pub attribute: Memo<Option<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_matched_once_per_column() {
+        let mut memo: Memo<usize> = Memo::default();
+        let mut calls = 0;
+        for (col, cell) in [(0, "そう思う"), (0, "そう思う"), (1, "そう思う"), (0, "ｿｳ")]
+        {
+            memo.get(col, cell, |c| {
+                calls += 1;
+                c.len()
+            });
+        }
+        assert_eq!(
+            calls, 3,
+            "column 0 twice the same, column 1 once, one more value"
+        );
+        assert_eq!(memo.get(0, "そう思う", |_| 0), "そう思う".len());
+    }
+}
