@@ -38,6 +38,11 @@ pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -
         },
     };
     check_dimensions(&mut book, &name, path, limits.max_cells)?;
+    if let Sheets::Xlsx(x) = &mut book {
+        if let Some(grid) = xlsx_rows(x, &name, path)? {
+            return table(path, name, header_row, grid);
+        }
+    }
     let range = book
         .worksheet_range(&name)
         .with_context(|| format!("{} のシート「{name}」を読めません", path.display()))?;
@@ -45,16 +50,37 @@ pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -
         bail!("{} のシート「{name}」は空です", path.display());
     };
     let width = range.width() + col0 as usize;
+    let grid = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![String::new(); width];
+            for (j, c) in r.iter().enumerate() {
+                cells[col0 as usize + j] = cell_text(c);
+            }
+            (row0 + i as u32, cells)
+        })
+        .collect();
+    table(path, name, header_row, grid)
+}
+
+/// The rows of a sheet's used range (0-based row index, every cell from column A as text),
+/// split at `header_row` (1-based) into headers and data rows.
+fn table(
+    path: &Path,
+    name: String,
+    header_row: u32,
+    grid: Vec<(u32, Vec<String>)>,
+) -> Result<RawTable> {
+    if grid.is_empty() {
+        bail!("{} のシート「{name}」は空です", path.display());
+    }
     let mut headers = None;
     let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let number = row0 + i as u32 + 1;
+    for (index, cells) in grid {
+        let number = index + 1;
         if number < header_row {
             continue;
-        }
-        let mut cells = vec![String::new(); width];
-        for (j, c) in r.iter().enumerate() {
-            cells[col0 as usize + j] = cell_text(c);
         }
         if number == header_row {
             headers = Some(cells);
@@ -74,6 +100,50 @@ pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -
         headers,
         rows,
     })
+}
+
+/// An xlsx sheet streamed with calamine's cell reader, without building its dense range: the
+/// same rows as the used range gives (from the first to the last row holding a value, empty
+/// rows between included, every row as wide as the widest). `None` if the sheet stores its
+/// cells out of row order, which the dense range then handles.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    path: &Path,
+) -> Result<Option<Vec<(u32, Vec<String>)>>> {
+    let context = || format!("{} のシート「{name}」を読めません", path.display());
+    let mut reader = x.worksheet_cells_reader(name).with_context(context)?;
+    let mut grid: Vec<(u32, Vec<String>)> = Vec::new();
+    let mut width = 0;
+    while let Some(cell) = reader.next_cell().with_context(context)? {
+        let value: Data = cell.get_value().clone().into();
+        if value == Data::Empty {
+            continue;
+        }
+        let (r, c) = (cell.get_position().0, cell.get_position().1 as usize);
+        match grid.last() {
+            Some((last, _)) if *last > r => return Ok(None),
+            Some((last, _)) if *last == r => {}
+            Some((last, _)) => {
+                // Rows with no value between two rows with values are empty rows.
+                for empty in *last + 1..r {
+                    grid.push((empty, Vec::new()));
+                }
+                grid.push((r, Vec::new()));
+            }
+            None => grid.push((r, Vec::new())),
+        }
+        let cells = &mut grid.last_mut().expect("a row was pushed").1;
+        if cells.len() <= c {
+            cells.resize(c + 1, String::new());
+        }
+        cells[c] = cell_text(&value);
+        width = width.max(c + 1);
+    }
+    for (_, cells) in &mut grid {
+        cells.resize(width, String::new());
+    }
+    Ok(Some(grid))
 }
 
 /// Refuses sheets whose used range is too large to load (xlsx only: the other formats
