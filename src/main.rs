@@ -70,13 +70,23 @@ fn main() -> ExitCode {
     };
     let tty = std::io::stderr().is_terminal();
     let mut step = 0;
+    // On a terminal each stage is announced, and its time printed when it ends.
+    let mut started: Option<std::time::Instant> = None;
     let mut progress = |msg: &str| {
         step += 1;
         if tty {
-            eprintln!("[{step}] {msg}…");
+            if let Some(t) = started {
+                eprintln!(" {:.1} 秒", t.elapsed().as_secs_f64());
+            }
+            eprint!("[{step}] {msg}…");
+            started = Some(std::time::Instant::now());
         }
     };
-    match run(&opts, &mut progress) {
+    let result = run(&opts, &mut progress);
+    if let Some(t) = started {
+        eprintln!(" {:.1} 秒", t.elapsed().as_secs_f64());
+    }
+    match result {
         Ok(summary) => {
             print_unmatched(&summary, check_only);
             for a in &summary.accounting {
