@@ -9,7 +9,7 @@
 //! items whose base is those who answered. Each level's share (`level_share_k`, what the
 //! answer-distribution chart draws) is over those who answered, whatever the base.
 
-use super::{by_segment, percent};
+use super::{by_segment, count_where, cube, percent};
 use crate::pipeline::{Base, Pipeline, QuestionKind};
 use polars::prelude::*;
 
@@ -39,42 +39,24 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
         });
         let positive = scale.positive as i32;
         let neutral_end = (scale.positive + scale.neutral) as i32;
+        let counts = cube(pipeline, long, &["item", "code"]);
         let table = by_segment(
             pipeline,
-            long,
+            counts,
             &["wave", "segment", "group", "item"],
             |lf| {
+                let code = || col("code");
                 let mut aggs = vec![
-                    len().cast(DataType::UInt32).alias("respondents"),
-                    col("code")
-                        .is_not_null()
-                        .sum()
-                        .cast(DataType::UInt32)
-                        .alias("n_valid"),
-                    col("code")
-                        .lt(lit(positive))
-                        .sum()
-                        .cast(DataType::UInt32)
-                        .alias("n_positive"),
-                    col("code")
-                        .gt_eq(lit(positive))
-                        .and(col("code").lt(lit(neutral_end)))
-                        .sum()
-                        .cast(DataType::UInt32)
+                    col("n").sum().cast(DataType::UInt32).alias("respondents"),
+                    count_where(code().is_not_null()).alias("n_valid"),
+                    count_where(code().lt(lit(positive))).alias("n_positive"),
+                    count_where(code().gt_eq(lit(positive)).and(code().lt(lit(neutral_end))))
                         .alias("n_neutral"),
-                    col("code")
-                        .gt_eq(lit(neutral_end))
-                        .sum()
-                        .cast(DataType::UInt32)
-                        .alias("n_negative"),
+                    count_where(code().gt_eq(lit(neutral_end))).alias("n_negative"),
                 ];
                 for k in 0..max_levels {
                     aggs.push(
-                        col("code")
-                            .eq(lit(k as i32))
-                            .sum()
-                            .cast(DataType::UInt32)
-                            .alias(format!("level_{}", k + 1)),
+                        count_where(code().eq(lit(k as i32))).alias(format!("level_{}", k + 1)),
                     );
                 }
                 Ok(lf

@@ -2,8 +2,9 @@
 //!
 //! Every table has one row per wave × segment × group × item, where segment `all` with group
 //! `全体` is everyone. Shares are percentages in full precision; rounding happens only when
-//! rendering. Each table is built from lazy group-bys over the whole frame (items are unpivoted
-//! to a long frame once), one group-by per segment, then concatenated.
+//! rendering. Items and options are unpivoted to a long frame once and counted once for all
+//! segments together ([`cube`]); each segment's table sums those counts, then the tables are
+//! concatenated.
 
 mod annotate;
 mod cells;
@@ -149,6 +150,23 @@ fn by_segment(
             SortMultipleOptions::default(),
         )
         .collect()
+}
+
+/// Counts a long frame once for every segment together: one row per wave, combination of
+/// groups across the segments, and value of `keys`, with its count `n`. Each segment's table
+/// then sums these counts ([`by_segment`] over the cube), so the long frame (a row per
+/// respondent and item) is grouped once, not once per segment.
+fn cube(pipeline: &Pipeline, long: LazyFrame, keys: &[&str]) -> LazyFrame {
+    let mut by = vec![col("wave")];
+    by.extend(pipeline.segments.iter().map(|s| col(s.column())));
+    by.extend(keys.iter().map(|k| col(*k)));
+    long.group_by(by)
+        .agg([len().cast(DataType::UInt32).alias("n")])
+}
+
+/// The sum of the cube's counts `n` over its rows where `cond` holds, as u32.
+fn count_where(cond: Expr) -> Expr {
+    col("n").filter(cond).sum().cast(DataType::UInt32)
 }
 
 /// `100 * part / whole` as f64, null when `whole` is zero.

@@ -2,7 +2,7 @@
 //! how many chose the option, its share of the base, and its rank within the group
 //! (1 = most chosen; ties share the lower rank).
 
-use super::{by_segment, percent};
+use super::{by_segment, count_where, cube, percent};
 use crate::pipeline::{Pipeline, QuestionKind};
 use polars::prelude::*;
 
@@ -50,7 +50,8 @@ pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame
         )
         .drop(cols(["var"]));
     let keys = ["wave", "segment", "group", "question", "option"];
-    by_segment(pipeline, long, &keys, |lf| {
+    let counts = cube(pipeline, long, &["question", "option", "chosen"]);
+    by_segment(pipeline, counts, &keys, |lf| {
         Ok(lf
             .group_by([
                 col("wave"),
@@ -60,13 +61,9 @@ pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame
                 col("option"),
             ])
             .agg([
-                len().cast(DataType::UInt32).alias("respondents"),
-                col("chosen")
-                    .is_not_null()
-                    .sum()
-                    .cast(DataType::UInt32)
-                    .alias("n_base"),
-                col("chosen").sum().cast(DataType::UInt32).alias("n_chosen"),
+                col("n").sum().cast(DataType::UInt32).alias("respondents"),
+                count_where(col("chosen").is_not_null()).alias("n_base"),
+                count_where(col("chosen").eq(lit(true))).alias("n_chosen"),
             ])
             .with_columns([
                 percent(col("n_chosen"), col("n_base")).alias("share"),
