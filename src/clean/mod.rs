@@ -182,7 +182,8 @@ fn clean_wave(
             ));
             continue;
         }
-        if let Some(first) = seen.get(&normalize_label(&id)) {
+        let key = normalize_label(&id);
+        if let Some(first) = seen.get(&key) {
             acc.add_set_aside("回答ID重複");
             let expected = format!("重複しない回答ID（{first} 行目と同じ）");
             issues.push(row_issue(
@@ -195,7 +196,7 @@ fn clean_wave(
             ));
             continue;
         }
-        seen.insert(normalize_label(&id), row.number);
+        seen.insert(key, row.number);
         ragged(table, row, issues);
         acc.used += 1;
         cols.wave.push(year.0);
