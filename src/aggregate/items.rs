@@ -17,9 +17,6 @@ use polars::prelude::*;
 /// run to the longest scale; levels a scale does not have count 0.
 pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
     let max_levels = pipeline.max_levels();
-    let seg_cols: Vec<String> = pipeline.segments.iter().map(|s| s.column()).collect();
-    let mut index = vec!["wave".to_string()];
-    index.extend(seg_cols);
     let mut parts = Vec::new();
     for (si, scale) in pipeline.scales.iter().enumerate() {
         let on: Vec<String> = pipeline
@@ -31,15 +28,14 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
         if on.is_empty() {
             continue;
         }
-        let long = frame.clone().lazy().unpivot(UnpivotArgsDSL {
-            on: Some(cols(on)),
-            index: cols(index.clone()),
-            variable_name: Some("item".into()),
-            value_name: Some("code".into()),
-        });
         let positive = scale.positive as i32;
         let neutral_end = (scale.positive + scale.neutral) as i32;
-        let counts = cube(pipeline, long, &["item", "code"]);
+        let levels: Vec<i32> = (0..scale.levels.len() as i32).collect();
+        let counts = cube(pipeline, frame, &on, &levels)?.rename(
+            ["column", "value"],
+            ["item", "code"],
+            true,
+        );
         let table = by_segment(
             pipeline,
             counts,

@@ -152,16 +152,67 @@ fn by_segment(
         .collect()
 }
 
-/// Counts a long frame once for every segment together: one row per wave, combination of
-/// groups across the segments, and value of `keys`, with its count `n`. Each segment's table
-/// then sums these counts ([`by_segment`] over the cube), so the long frame (a row per
-/// respondent and item) is grouped once, not once per segment.
-fn cube(pipeline: &Pipeline, long: LazyFrame, keys: &[&str]) -> LazyFrame {
+/// Counts the respondents once for every segment together: one row per wave, combination of
+/// groups across the segments (segment columns kept), column of `columns` (`column`) and
+/// value (`value`: each of `values`, or null for no answer), with the count `n` (rows with
+/// no one left out). The frame is grouped once, with one sum per column and value, so no
+/// long frame of a row per respondent and item is ever built; each segment's table then
+/// sums these counts ([`by_segment`] over the cube).
+fn cube(
+    pipeline: &Pipeline,
+    frame: &DataFrame,
+    columns: &[String],
+    values: &[i32],
+) -> PolarsResult<LazyFrame> {
     let mut by = vec![col("wave")];
     by.extend(pipeline.segments.iter().map(|s| col(s.column())));
-    by.extend(keys.iter().map(|k| col(*k)));
-    long.group_by(by)
-        .agg([len().cast(DataType::UInt32).alias("n")])
+    let (mut aggs, mut vars, mut names, mut codes) = (vec![], vec![], vec![], vec![]);
+    for (ci, c) in columns.iter().enumerate() {
+        let v = col(c.as_str()).cast(DataType::Int32);
+        for &x in values {
+            let var = format!("{ci}:{x}");
+            aggs.push(
+                v.clone()
+                    .eq(lit(x))
+                    .sum()
+                    .cast(DataType::UInt32)
+                    .alias(&var),
+            );
+            (vars.push(var), names.push(c.clone()), codes.push(Some(x)));
+        }
+        let var = format!("{ci}:null");
+        aggs.push(v.is_null().sum().cast(DataType::UInt32).alias(&var));
+        (vars.push(var), names.push(c.clone()), codes.push(None));
+    }
+    let map = DataFrame::new(
+        vars.len(),
+        vec![
+            Column::new("var".into(), &vars),
+            Column::new("column".into(), names),
+            Column::new("value".into(), codes),
+        ],
+    )?;
+    let mut index = vec!["wave".to_string()];
+    index.extend(pipeline.segments.iter().map(|s| s.column()));
+    Ok(frame
+        .clone()
+        .lazy()
+        .group_by(by)
+        .agg(aggs)
+        .unpivot(UnpivotArgsDSL {
+            on: Some(cols(vars)),
+            index: cols(index),
+            variable_name: Some("var".into()),
+            value_name: Some("n".into()),
+        })
+        .filter(col("n").gt(lit(0u32)))
+        .join(
+            map.lazy(),
+            [col("var")],
+            [col("var")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .drop(cols(["var"])))
 }
 
 /// The sum of the cube's counts `n` over its rows where `cond` holds, as u32.

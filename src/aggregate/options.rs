@@ -26,31 +26,22 @@ pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame
     let map = DataFrame::new(
         vars.len(),
         vec![
-            Column::new("var".into(), vars.clone()),
+            Column::new("column".into(), vars.clone()),
             Column::new("question".into(), questions),
             Column::new("option".into(), option_idx),
         ],
     )?;
-    let mut index = vec!["wave".to_string()];
-    index.extend(pipeline.segments.iter().map(|s| s.column()));
-    let long = frame
-        .clone()
-        .lazy()
-        .unpivot(UnpivotArgsDSL {
-            on: Some(cols(vars)),
-            index: cols(index),
-            variable_name: Some("var".into()),
-            value_name: Some("chosen".into()),
-        })
+    // Each option column holds 1 (chosen), 0 (not chosen) or null (not answered).
+    let counts = cube(pipeline, frame, &vars, &[0, 1])?
         .join(
             map.lazy(),
-            [col("var")],
-            [col("var")],
+            [col("column")],
+            [col("column")],
             JoinArgs::new(JoinType::Inner),
         )
-        .drop(cols(["var"]));
+        .drop(cols(["column"]))
+        .rename(["value"], ["chosen"], true);
     let keys = ["wave", "segment", "group", "question", "option"];
-    let counts = cube(pipeline, long, &["question", "option", "chosen"]);
     by_segment(pipeline, counts, &keys, |lf| {
         Ok(lf
             .group_by([
@@ -63,7 +54,7 @@ pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame
             .agg([
                 col("n").sum().cast(DataType::UInt32).alias("respondents"),
                 count_where(col("chosen").is_not_null()).alias("n_base"),
-                count_where(col("chosen").eq(lit(true))).alias("n_chosen"),
+                count_where(col("chosen").eq(lit(1))).alias("n_chosen"),
             ])
             .with_columns([
                 percent(col("n_chosen"), col("n_base")).alias("share"),
