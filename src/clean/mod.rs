@@ -322,7 +322,12 @@ fn ragged(table: &RawTable, row: &RawRow, issues: &mut Vec<Issue>) {
         );
         issue.value = String::new();
         issues.push(issue);
-    } else if let Some(extra) = row.cells[width..].iter().position(|c| !c.trim().is_empty()) {
+    } else if let Some(extra) = row
+        .cells
+        .iter()
+        .skip(width)
+        .position(|c| !c.trim().is_empty())
+    {
         issues.push(Issue::new(
             table,
             row,

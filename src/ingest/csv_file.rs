@@ -27,7 +27,7 @@ pub fn read(
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
-    let text = decode(&bytes, encoding, path)?;
+    let text = decode(bytes, encoding, path)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -35,21 +35,25 @@ pub fn read(
     let mut headers = None;
     let mut rows = Vec::new();
     let mut lines = LineCounter::default();
-    for record in reader.records() {
-        let record =
-            record.with_context(|| format!("{} を CSV として読めません", path.display()))?;
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .with_context(|| format!("{} を CSV として読めません", path.display()))?
+    {
         let number = lines.line_at(
             &text,
             record.position().map(|p| p.byte() as usize).unwrap_or(0),
         );
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if number < header_row {
             continue;
         }
         if number == header_row {
-            headers = Some(cells);
+            headers = Some(record.iter().map(str::to_string).collect());
         } else {
-            rows.push(RawRow { number, cells });
+            rows.push(RawRow {
+                number,
+                cells: record.iter().collect(),
+            });
         }
     }
     let Some(headers) = headers else {
@@ -92,32 +96,31 @@ impl LineCounter {
 }
 
 /// Decodes the file, refusing bytes that are not valid in the configured encoding.
-fn decode(bytes: &[u8], encoding: TextEncoding, path: &Path) -> Result<String> {
+fn decode(bytes: Vec<u8>, encoding: TextEncoding, path: &Path) -> Result<String> {
     match encoding {
         TextEncoding::Utf8 => {
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            match std::str::from_utf8(body) {
-                Ok(s) => Ok(s.to_string()),
-                Err(e) => {
-                    let (_, _, sjis_bad) = encoding_rs::SHIFT_JIS.decode(body);
-                    let hint = if sjis_bad {
-                        "文字コードを確かめてください"
-                    } else {
-                        "Shift_JIS のファイルのようです。パイプラインファイルで encoding = \"shift_jis\" を指定してください"
-                    };
-                    bail!(
-                        "{} は UTF-8 として読めません（{} バイト目）。{hint}",
-                        path.display(),
-                        e.valid_up_to() + 1 + (bytes.len() - body.len())
-                    )
-                }
+            let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+            let mut body = bytes;
+            if bom {
+                body.drain(..3);
             }
+            // Taken over without a copy when it is valid UTF-8.
+            String::from_utf8(body).or_else(|e| {
+                let at = e.utf8_error().valid_up_to() + 1 + if bom { 3 } else { 0 };
+                let (_, _, sjis_bad) = encoding_rs::SHIFT_JIS.decode(e.as_bytes());
+                let hint = if sjis_bad {
+                    "文字コードを確かめてください"
+                } else {
+                    "Shift_JIS のファイルのようです。パイプラインファイルで encoding = \"shift_jis\" を指定してください"
+                };
+                bail!("{} は UTF-8 として読めません（{at} バイト目）。{hint}", path.display())
+            })
         }
         TextEncoding::ShiftJis => {
-            let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(bytes);
+            let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(&bytes);
             if bad {
                 let hint =
-                    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+                    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
                         .is_ok()
                     {
                         "UTF-8 のファイルのようです。encoding = \"utf-8\" にしてください"
@@ -156,7 +159,7 @@ mod tests {
             assert_eq!(t.headers, vec!["回答ID", "年代"]);
             assert_eq!(t.rows.len(), 2);
             assert_eq!(t.rows[1].number, 3);
-            assert_eq!(t.rows[1].cells[1], "40歳代");
+            assert_eq!(t.rows[1].cells.get(1), Some("40歳代"));
         }
     }
 

@@ -6,10 +6,12 @@
 //! Excel, so every problem can be reported with its cell reference (`D17`).
 
 mod admin;
+mod cells;
 mod csv_file;
 mod spreadsheet;
 
 pub use admin::{read_admin, AdminValue};
+pub use cells::Cells;
 
 use crate::normalize::normalize_label;
 use crate::pipeline::{SourceFile, SourceFormat, Wave};
@@ -32,7 +34,7 @@ pub struct RawTable {
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub number: u32,
-    pub cells: Vec<String>,
+    pub cells: Cells,
 }
 
 impl RawTable {
@@ -65,7 +67,7 @@ impl RawTable {
 
     /// The text of a cell, `""` beyond the row's end.
     pub fn cell<'a>(&self, row: &'a RawRow, col: usize) -> &'a str {
-        row.cells.get(col).map(String::as_str).unwrap_or("")
+        row.cells.get(col).unwrap_or("")
     }
 }
 

@@ -85,7 +85,10 @@ fn table(
         if number == header_row {
             headers = Some(cells);
         } else {
-            rows.push(RawRow { number, cells });
+            rows.push(RawRow {
+                number,
+                cells: cells.into(),
+            });
         }
     }
     let Some(headers) = headers else {

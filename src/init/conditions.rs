@@ -128,7 +128,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, (a, b))| RawRow {
                     number: i as u32 + 2,
-                    cells: vec![a.to_string(), b.to_string()],
+                    cells: vec![a.to_string(), b.to_string()].into(),
                 })
                 .collect(),
         };

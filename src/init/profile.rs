@@ -243,7 +243,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, c)| RawRow {
                     number: i as u32 + 2,
-                    cells: vec![c.to_string()],
+                    cells: vec![c.to_string()].into(),
                 })
                 .collect(),
         }

@@ -144,7 +144,7 @@ pub fn read_export(path: &Path, sheet: Option<&str>, encoding: Option<&str>) -> 
     };
     let mut grid: Vec<RawRow> = vec![RawRow {
         number: first_row,
-        cells: table.headers.clone(),
+        cells: table.headers.iter().collect(),
     }];
     grid.extend(table.rows.iter().take(30).cloned());
     let header = header_index(&grid);
@@ -219,7 +219,7 @@ mod tests {
     fn row(n: u32, cells: &[&str]) -> RawRow {
         RawRow {
             number: n,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
+            cells: cells.iter().collect(),
         }
     }
 
