@@ -9,6 +9,14 @@ pub struct Cells {
 }
 
 impl Cells {
+    /// An empty row with room for `cells` cells holding `bytes` bytes of text together.
+    pub fn with_capacity(bytes: usize, cells: usize) -> Cells {
+        Cells {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(cells),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }

@@ -3,7 +3,7 @@
 //! The whole file is decoded first, so an encoding mistake is reported once, with a hint,
 //! instead of as garbled labels. Row numbers are the line on which each record starts, as a text editor or Excel shows it.
 
-use super::{RawRow, RawTable};
+use super::{Cells, RawRow, RawTable};
 use crate::pipeline::TextEncoding;
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -50,10 +50,9 @@ pub fn read(
         if number == header_row {
             headers = Some(record.iter().map(str::to_string).collect());
         } else {
-            rows.push(RawRow {
-                number,
-                cells: record.iter().collect(),
-            });
+            let mut cells = Cells::with_capacity(record.as_slice().len(), record.len());
+            record.iter().for_each(|c| cells.push(c));
+            rows.push(RawRow { number, cells });
         }
     }
     let Some(headers) = headers else {
