@@ -104,7 +104,18 @@ pub fn read_table(source: &SourceFile) -> Result<RawTable> {
 
 /// Reads every wave up to and including the report's wave, oldest first.
 pub fn read_waves(waves: &[&Wave]) -> Result<Vec<RawTable>> {
-    waves.iter().map(|w| read_table(&w.source)).collect()
+    // Each wave is its own file: they are read side by side, one thread each, and the first
+    // wave (in the pipeline's order) that fails gives the error, as when read one by one.
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = waves
+            .iter()
+            .map(|w| scope.spawn(|| read_table(&w.source)))
+            .collect();
+        readers
+            .into_iter()
+            .map(|r| r.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
 }
 
 #[cfg(test)]
