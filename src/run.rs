@@ -4,12 +4,12 @@ use crate::aggregate::aggregate;
 use crate::aggregate::lookup::Lookup;
 use crate::aggregate::public;
 use crate::atomic::{self, staging_path};
-use crate::clean::{clean, gate, group, UnmatchedGroup, UnmatchedValue};
+use crate::clean::{gate, group, read_and_clean, UnmatchedGroup, UnmatchedValue};
 use crate::config;
 use crate::findings::overview;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::indicators;
-use crate::ingest::{read_admin, read_waves};
+use crate::ingest::read_admin;
 use crate::manifest;
 use crate::quality::Accounting;
 use crate::render::{render, render_quality, Report};
@@ -75,12 +75,10 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     };
     let waves = pipeline.waves_until(year);
     progress(&format!(
-        "{} 回分の回答ファイルを読み込んでいます",
+        "{} 回分の回答ファイルを読み込み、整えています（表記ゆれの統一、選択肢の照合）",
         waves.len()
     ));
-    let tables = read_waves(&waves)?;
-    progress("回答を整えています（表記ゆれの統一、選択肢の照合）");
-    let cleaned = clean(&pipeline, &waves, &tables)?;
+    let cleaned = read_and_clean(&pipeline, &waves)?;
     let max_share = pipeline.quality.max_unmatched_share;
     let gate = gate(&cleaned.unmatched, max_share);
     if !opts.check_only && !opts.accept_data_problems && !gate.passed() {

@@ -4,20 +4,32 @@
 //! respondent. Values that match nothing are recorded as issues and tallied per column.
 
 use super::memo::{Memos, ScaleMatch};
-use super::tally::{Tally, Target};
-use crate::fiscal_year::FiscalYear;
+use super::tally::Target;
+use super::wave::Found;
 use crate::ingest::{RawRow, RawTable};
 use crate::normalize::normalize_label;
 use crate::pipeline::{Pipeline, Question, QuestionKind};
 use crate::quality::Issue;
+use std::sync::Arc;
 
 /// One respondent's answer to one question, before conditions are applied.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Answer {
     None,
     Level(usize),
-    Chosen(Vec<bool>),
+    /// The match of the cell, shared by every cell of the column with the same text.
+    Chosen(Arc<ChoiceMatch>),
     Text,
+}
+
+/// A choice cell matched against the question's options.
+#[derive(Debug, PartialEq)]
+pub(super) struct ChoiceMatch {
+    /// Per option, whether it was chosen (the "other" option included when a piece matched
+    /// nothing and the question has one).
+    pub chosen: Vec<bool>,
+    /// The pieces that matched no option.
+    pub unknown: Vec<String>,
 }
 
 /// Whether question `qi` was put to the respondent, following chained conditions.
@@ -33,7 +45,7 @@ pub(super) fn asked(pipeline: &Pipeline, answers: &[Answer], qi: usize, depth: u
     }
     match &answers[cond.question] {
         Answer::Level(l) => cond.codes.contains(l),
-        Answer::Chosen(chosen) => cond.codes.iter().any(|k| chosen.get(*k) == Some(&true)),
+        Answer::Chosen(m) => cond.codes.iter().any(|k| m.chosen.get(*k) == Some(&true)),
         Answer::None | Answer::Text => false,
     }
 }
@@ -44,9 +56,10 @@ pub(super) fn read_answer(
     (q, qi): (&Question, usize),
     table: &RawTable,
     (row, col): (&RawRow, usize),
-    (issues, tally, year): (&mut Vec<Issue>, &mut Tally, FiscalYear),
+    found: &mut Found,
     memos: &mut Memos,
 ) -> Answer {
+    let year = found.year;
     let cell = table.cell(row, col);
     if cell.trim().is_empty() {
         return Answer::None;
@@ -54,7 +67,7 @@ pub(super) fn read_answer(
     match &q.kind {
         QuestionKind::Scale { scale: si } => {
             let scale = &pipeline.scales[*si];
-            tally.answered(year, table, col, Target::Scale(*si));
+            found.answered(col, Target::Scale(*si));
             let matched = memos.scale.get(col, cell, |c| match scale.code(c) {
                 Some(l) => ScaleMatch::Level(l),
                 None if scale.is_missing(c) => ScaleMatch::Missing,
@@ -64,9 +77,10 @@ pub(super) fn read_answer(
                 ScaleMatch::Level(l) => Answer::Level(l),
                 ScaleMatch::Missing => Answer::None,
                 ScaleMatch::Unmatched => {
-                    tally.unmatched(year, table, row, col, Target::Scale(*si), cell);
+                    let target = Target::Scale(*si);
+                    found.tally.unmatched(year, table, row, col, target, cell);
                     let expected = scale.levels.join("、");
-                    issues.push(Issue::new(
+                    found.issues.push(Issue::new(
                         table,
                         row,
                         col,
@@ -84,41 +98,43 @@ pub(super) fn read_answer(
             separator,
             other,
         } => {
-            let (mut chosen, unknown) = memos.choice.get(col, cell, |c| {
+            let matched = memos.choice.get(col, cell, |c| {
                 let keys: Vec<String> = options.iter().map(|o| normalize_label(o)).collect();
                 let parts: Vec<&str> = if *multi {
                     c.split(separator.as_str()).collect()
                 } else {
                     vec![c]
                 };
-                match_options(&parts, &keys, separator)
-            });
-            tally.answered(year, table, col, Target::Choice(qi));
-            if !unknown.is_empty() {
-                match other {
-                    Some(o) => chosen[*o] = true,
-                    None => {
-                        let mut distinct = unknown.clone();
-                        distinct.sort();
-                        distinct.dedup();
-                        for u in &distinct {
-                            tally.unmatched(year, table, row, col, Target::Choice(qi), u);
-                        }
-                        let mut issue = Issue::new(
-                            table,
-                            row,
-                            col,
-                            &format!("選択肢にない回答「{}」", unknown.join("」「")),
-                            &options.join("、"),
-                            "その選択を除いて集計",
-                        );
-                        issue.value = cell.to_string();
-                        issues.push(issue);
-                    }
+                let (mut chosen, unknown) = match_options(&parts, &keys, separator);
+                if let (Some(o), false) = (other, unknown.is_empty()) {
+                    chosen[*o] = true;
                 }
+                Arc::new(ChoiceMatch { chosen, unknown })
+            });
+            found.answered(col, Target::Choice(qi));
+            if !matched.unknown.is_empty() && other.is_none() {
+                let unknown = &matched.unknown;
+                let mut distinct = unknown.clone();
+                distinct.sort();
+                distinct.dedup();
+                for u in &distinct {
+                    found
+                        .tally
+                        .unmatched(year, table, row, col, Target::Choice(qi), u);
+                }
+                let mut issue = Issue::new(
+                    table,
+                    row,
+                    col,
+                    &format!("選択肢にない回答「{}」", unknown.join("」「")),
+                    &options.join("、"),
+                    "その選択を除いて集計",
+                );
+                issue.value = cell.to_string();
+                found.issues.push(issue);
             }
-            if chosen.iter().any(|c| *c) {
-                Answer::Chosen(chosen)
+            if matched.chosen.iter().any(|c| *c) {
+                Answer::Chosen(matched)
             } else {
                 Answer::None
             }

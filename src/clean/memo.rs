@@ -3,25 +3,28 @@
 //! looked up rather than worked out again for every cell. What is remembered is only the
 //! match; issues and tallies still name every cell they concern.
 
-use std::collections::HashMap;
+use super::answer::ChoiceMatch;
+use polars::prelude::PlHashMap;
+use std::sync::Arc;
 
-/// Matches of one kind, per column of one table, by raw cell text.
+/// Matches of one kind, per column of one table (by index), by raw cell text.
 pub(super) struct Memo<T> {
-    columns: HashMap<usize, HashMap<String, T>>,
+    columns: Vec<PlHashMap<String, T>>,
 }
 
 impl<T> Default for Memo<T> {
     fn default() -> Self {
-        Memo {
-            columns: HashMap::new(),
-        }
+        Memo { columns: vec![] }
     }
 }
 
 impl<T: Clone> Memo<T> {
     /// The match of `cell` in column `col`, worked out by `matcher` the first time.
     pub fn get(&mut self, col: usize, cell: &str, matcher: impl FnOnce(&str) -> T) -> T {
-        let column = self.columns.entry(col).or_default();
+        if self.columns.len() <= col {
+            self.columns.resize_with(col + 1, PlHashMap::default);
+        }
+        let column = &mut self.columns[col];
         if let Some(m) = column.get(cell) {
             return m.clone();
         }
@@ -43,10 +46,10 @@ pub(super) enum ScaleMatch {
 #[derive(Default)]
 pub(super) struct Memos {
     pub scale: Memo<ScaleMatch>,
-    /// Chosen flags and the pieces that matched no option.
-    pub choice: Memo<(Vec<bool>, Vec<String>)>,
+    pub choice: Memo<Arc<ChoiceMatch>>,
     pub age: Memo<Option<usize>>,
-    pub attribute: Memo<Option<String>>,
+    /// The code of the attribute's value in the wave's dictionary.
+    pub attribute: Memo<Option<u32>>,
 }
 
 #[cfg(test)]

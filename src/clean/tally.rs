@@ -125,9 +125,21 @@ impl Tally {
             })
     }
 
-    /// Counts one non-blank cell of a coded column.
-    pub fn answered(&mut self, year: FiscalYear, table: &RawTable, col: usize, target: Target) {
-        self.column(year, table, col, target).answered += 1;
+    /// Counts `n` non-blank cells of a coded column.
+    pub fn answered(
+        &mut self,
+        year: FiscalYear,
+        table: &RawTable,
+        col: usize,
+        target: Target,
+        n: usize,
+    ) {
+        self.column(year, table, col, target).answered += n;
+    }
+
+    /// Adds another wave's tallies (tallies are kept per wave, so none are shared).
+    pub fn extend(&mut self, other: Tally) {
+        self.columns.extend(other.columns);
     }
 
     /// Records a value of the cell at `row`, `col` that matched nothing.

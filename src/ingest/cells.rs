@@ -37,6 +37,12 @@ impl Cells {
         (0..self.len()).map(|i| self.get(i).unwrap_or_default())
     }
 
+    /// Removes every cell, keeping the room for the next row.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
     /// Appends a cell.
     pub fn push(&mut self, cell: &str) {
         self.text.push_str(cell);

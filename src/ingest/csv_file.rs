@@ -1,9 +1,9 @@
-//! Reading CSV exports (UTF-8 with or without BOM, or Shift_JIS/CP932) into a [`RawTable`].
+//! Reading CSV exports (UTF-8 with or without BOM, or Shift_JIS/CP932) into a [`RowSink`].
 //!
 //! The whole file is decoded first, so an encoding mistake is reported once, with a hint,
 //! instead of as garbled labels. Row numbers are the line on which each record starts, as a text editor or Excel shows it.
 
-use super::{Cells, RawRow, RawTable};
+use super::{Cells, RawRow, RawTable, RowSink};
 use crate::pipeline::TextEncoding;
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -14,7 +14,8 @@ pub fn read(
     encoding: TextEncoding,
     header_row: u32,
     max_bytes: u64,
-) -> Result<RawTable> {
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     let size = std::fs::metadata(path)
         .with_context(|| format!("{} を読めません", path.display()))?
         .len();
@@ -32,10 +33,13 @@ pub fn read(
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut headers = None;
-    let mut rows = Vec::new();
+    let mut begun = false;
     let mut lines = LineCounter::default();
     let mut record = csv::StringRecord::new();
+    let mut row = RawRow {
+        number: 0,
+        cells: Cells::default(),
+    };
     while reader
         .read_record(&mut record)
         .with_context(|| format!("{} を CSV として読めません", path.display()))?
@@ -48,22 +52,24 @@ pub fn read(
             continue;
         }
         if number == header_row {
-            headers = Some(record.iter().map(str::to_string).collect());
+            sink.begin(&RawTable {
+                file: path.to_path_buf(),
+                sheet: None,
+                headers: record.iter().map(str::to_string).collect(),
+                rows: vec![],
+            })?;
+            begun = true;
         } else {
-            let mut cells = Cells::with_capacity(record.as_slice().len(), record.len());
-            record.iter().for_each(|c| cells.push(c));
-            rows.push(RawRow { number, cells });
+            row.number = number;
+            row.cells.clear();
+            record.iter().for_each(|c| row.cells.push(c));
+            sink.row(&row)?;
         }
     }
-    let Some(headers) = headers else {
+    if !begun {
         bail!("{} に見出し行（{header_row} 行目）がありません。ファイルが空か、header_row が大きすぎます", path.display());
-    };
-    Ok(RawTable {
-        file: path.to_path_buf(),
-        sheet: None,
-        headers,
-        rows,
-    })
+    }
+    Ok(())
 }
 
 /// Line numbers of record starts. The csv crate reports where it began scanning, which is
@@ -136,6 +142,18 @@ fn decode(bytes: Vec<u8>, encoding: TextEncoding, path: &Path) -> Result<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Collect;
+
+    fn read(
+        path: &Path,
+        encoding: TextEncoding,
+        header_row: u32,
+        max_bytes: u64,
+    ) -> Result<RawTable> {
+        let mut collect = Collect::default();
+        super::read(path, encoding, header_row, max_bytes, &mut collect)?;
+        Ok(collect.table.unwrap())
+    }
 
     fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("staff-survey-csv-{}", std::process::id()));

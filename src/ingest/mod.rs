@@ -1,4 +1,9 @@
-//! Ingest: reading each wave's export into a [`RawTable`] of strings, one row per respondent.
+//! Ingest: reading each wave's export, row by row, into a [`RowSink`].
+//!
+//! Readers stream: a sink receives the table's head (file, sheet, headers) and then each data
+//! row in order, so a large export is never held whole. [`read_table`] collects the rows into
+//! a [`RawTable`] for the small tables that want them all (init, administrative values);
+//! [`read_in_background`] reads on a thread of its own while the caller consumes the rows.
 //!
 //! Spreadsheets (xlsx/xlsm/xls/ods) go through `spreadsheet`, CSV through `csv_file`. Columns
 //! are later found by header text (`RawTable::column`); a missing one is an error naming the
@@ -9,14 +14,45 @@ mod admin;
 mod cells;
 mod csv_file;
 mod spreadsheet;
+mod stream;
 
 pub use admin::{read_admin, AdminValue};
 pub use cells::Cells;
+pub use stream::read_in_background;
 
 use crate::normalize::normalize_label;
-use crate::pipeline::{SourceFile, SourceFormat, Wave};
+use crate::pipeline::{SourceFile, SourceFormat};
 use anyhow::{bail, Result};
 use std::path::PathBuf;
+
+/// Receives a table as it is read: its head first, then every data row in order.
+pub trait RowSink {
+    /// The table's file, sheet and headers (`rows` is empty). A reader that has to start
+    /// the sheet over calls it again; the rows received before are then to be forgotten.
+    fn begin(&mut self, head: &RawTable) -> Result<()>;
+    /// One data row below the header row.
+    fn row(&mut self, row: &RawRow) -> Result<()>;
+}
+
+/// A sink that keeps every row: the whole [`RawTable`].
+#[derive(Default)]
+pub(crate) struct Collect {
+    pub(crate) table: Option<RawTable>,
+}
+
+impl RowSink for Collect {
+    fn begin(&mut self, head: &RawTable) -> Result<()> {
+        self.table = Some(head.clone());
+        Ok(())
+    }
+
+    fn row(&mut self, row: &RawRow) -> Result<()> {
+        if let Some(t) = &mut self.table {
+            t.rows.push(row.clone());
+        }
+        Ok(())
+    }
+}
 
 /// A table as read: headers and rows of cell text.
 #[derive(Debug, Clone)]
@@ -84,38 +120,50 @@ pub fn column_letters(mut index: usize) -> String {
     letters.iter().rev().collect()
 }
 
-/// Reads one table from a source file.
-pub fn read_table(source: &SourceFile) -> Result<RawTable> {
+/// Reads one table from a source file into `sink`.
+pub fn read_into(source: &SourceFile, sink: &mut dyn RowSink) -> Result<()> {
     match &source.format {
         SourceFormat::Spreadsheet { sheet } => spreadsheet::read(
             &source.path,
             sheet.as_deref(),
             source.header_row,
             source.limits,
+            sink,
         ),
         SourceFormat::Csv { encoding } => csv_file::read(
             &source.path,
             *encoding,
             source.header_row,
             source.limits.max_bytes,
+            sink,
         ),
     }
 }
 
-/// Reads every wave up to and including the report's wave, oldest first.
-pub fn read_waves(waves: &[&Wave]) -> Result<Vec<RawTable>> {
-    // Each wave is its own file: they are read side by side, one thread each, and the first
-    // wave (in the pipeline's order) that fails gives the error, as when read one by one.
-    std::thread::scope(|scope| {
-        let readers: Vec<_> = waves
+/// Reads one whole table. A sheet's rows and headers are all as wide as its widest row, as
+/// the sheet's used range is.
+pub fn read_table(source: &SourceFile) -> Result<RawTable> {
+    let mut collect = Collect::default();
+    read_into(source, &mut collect)?;
+    let mut table = collect
+        .table
+        .expect("a reader that returns Ok has given the head");
+    if table.sheet.is_some() {
+        let width = table
+            .rows
             .iter()
-            .map(|w| scope.spawn(|| read_table(&w.source)))
-            .collect();
-        readers
-            .into_iter()
-            .map(|r| r.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
+            .map(|r| r.cells.len())
+            .chain([table.headers.len()])
+            .max()
+            .unwrap_or(0);
+        table.headers.resize(width, String::new());
+        for row in &mut table.rows {
+            while row.cells.len() < width {
+                row.cells.push("");
+            }
+        }
+    }
+    Ok(table)
 }
 
 #[cfg(test)]

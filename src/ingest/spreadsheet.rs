@@ -1,16 +1,25 @@
-//! Reading xlsx / xlsm / xls / ods sheets with calamine into a [`RawTable`].
+//! Reading xlsx / xlsm / xls / ods sheets with calamine into a [`RowSink`].
 //!
-//! The sheet's used range is checked before it is loaded: calamine builds a dense range, so a
-//! stray cell far away (XFD1048576) would ask for gigabytes.
+//! xlsx sheets are streamed with calamine's cell reader, a row at a time; the other formats
+//! (and an xlsx sheet that stores its cells out of row order) go through calamine's dense
+//! range. The sheet's used range is checked before it is loaded: a stray cell far away
+//! (XFD1048576) would otherwise ask for gigabytes.
 
-use super::{RawRow, RawTable};
+use super::{Cells, RawRow, RawTable, RowSink};
 use crate::pipeline::Limits;
 use anyhow::{bail, Context, Result};
-use calamine::{open_workbook_auto, Data, Reader, Sheets};
+use calamine::{open_workbook_auto, Data, DataRef, Reader, Sheets};
+use std::fmt::Write;
 use std::path::Path;
 
 /// Reads `sheet` (or the first sheet) of a workbook; `header_row` is 1-based.
-pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -> Result<RawTable> {
+pub fn read(
+    path: &Path,
+    sheet: Option<&str>,
+    header_row: u32,
+    limits: Limits,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     check_unpacked_size(path, limits.max_bytes)?;
     let mut book = open_workbook_auto(path).with_context(|| {
         format!(
@@ -38,10 +47,12 @@ pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -
         },
     };
     check_dimensions(&mut book, &name, path, limits.max_cells)?;
+    let mut rows = Emitter::new(path, &name, header_row, sink);
     if let Sheets::Xlsx(x) = &mut book {
-        if let Some(grid) = xlsx_rows(x, &name, path)? {
-            return table(path, name, header_row, grid);
+        if xlsx_rows(x, &mut rows)? {
+            return rows.end();
         }
+        rows.restart();
     }
     let range = book
         .worksheet_range(&name)
@@ -50,103 +61,186 @@ pub fn read(path: &Path, sheet: Option<&str>, header_row: u32, limits: Limits) -
         bail!("{} のシート「{name}」は空です", path.display());
     };
     let width = range.width() + col0 as usize;
-    let grid = range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut cells = vec![String::new(); width];
-            for (j, c) in r.iter().enumerate() {
-                cells[col0 as usize + j] = cell_text(c);
-            }
-            (row0 + i as u32, cells)
-        })
-        .collect();
-    table(path, name, header_row, grid)
+    let mut text = String::new();
+    for (i, r) in range.rows().enumerate() {
+        let cells = rows.cells();
+        for _ in 0..col0 {
+            cells.push("");
+        }
+        for c in r {
+            text.clear();
+            write_cell_text(&data_ref(c), &mut text);
+            cells.push(&text);
+        }
+        while cells.len() < width {
+            cells.push("");
+        }
+        rows.emit(row0 + i as u32)?;
+    }
+    rows.end()
 }
 
-/// The rows of a sheet's used range (0-based row index, every cell from column A as text),
-/// split at `header_row` (1-based) into headers and data rows.
-fn table(
-    path: &Path,
-    name: String,
+/// Hands a sheet's rows to the sink: the rows above `header_row` are passed over, the header
+/// row becomes the head, and every row below it (empty rows between values included) is a
+/// data row. Rows are given in order; the row being filled is [`Emitter::cells`].
+struct Emitter<'a> {
+    path: &'a Path,
+    name: &'a str,
     header_row: u32,
-    grid: Vec<(u32, Vec<String>)>,
-) -> Result<RawTable> {
-    if grid.is_empty() {
-        bail!("{} のシート「{name}」は空です", path.display());
+    sink: &'a mut dyn RowSink,
+    row: RawRow,
+    /// 0-based index of the last row given, if any.
+    last: Option<u32>,
+    begun: bool,
+    /// The widest row so far: the head's headers are as wide as the rows above and at it.
+    width: usize,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(path: &'a Path, name: &'a str, header_row: u32, sink: &'a mut dyn RowSink) -> Self {
+        Emitter {
+            path,
+            name,
+            header_row,
+            sink,
+            row: RawRow {
+                number: 0,
+                cells: Cells::default(),
+            },
+            last: None,
+            begun: false,
+            width: 0,
+        }
     }
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for (index, cells) in grid {
+
+    /// The cells of the row being filled.
+    fn cells(&mut self) -> &mut Cells {
+        &mut self.row.cells
+    }
+
+    /// Starts the sheet over (the sink is told at the next head).
+    fn restart(&mut self) {
+        self.row.cells.clear();
+        (self.last, self.begun, self.width) = (None, false, 0);
+    }
+
+    /// Gives the filled cells as the row with 0-based index `index`, after an empty row for
+    /// each index skipped since the last row.
+    fn emit(&mut self, index: u32) -> Result<()> {
+        if let Some(last) = self.last {
+            let filled = std::mem::take(&mut self.row.cells);
+            for empty in last + 1..index {
+                self.give(empty)?;
+            }
+            self.row.cells = filled;
+        }
+        self.give(index)?;
+        self.row.cells.clear();
+        self.last = Some(index);
+        Ok(())
+    }
+
+    fn give(&mut self, index: u32) -> Result<()> {
         let number = index + 1;
-        if number < header_row {
-            continue;
+        self.width = self.width.max(self.row.cells.len());
+        if number < self.header_row {
+            return Ok(());
         }
-        if number == header_row {
-            headers = Some(cells);
-        } else {
-            rows.push(RawRow {
-                number,
-                cells: cells.into(),
-            });
+        if number == self.header_row {
+            let mut headers: Vec<String> = self.row.cells.iter().map(str::to_string).collect();
+            headers.resize(self.width, String::new());
+            self.sink.begin(&RawTable {
+                file: self.path.to_path_buf(),
+                sheet: Some(self.name.to_string()),
+                headers,
+                rows: vec![],
+            })?;
+            self.begun = true;
+            return Ok(());
         }
+        if !self.begun {
+            return Err(self.no_header());
+        }
+        self.row.number = number;
+        self.sink.row(&self.row)
     }
-    let Some(headers) = headers else {
-        bail!(
-            "{} のシート「{name}」の {header_row} 行目（見出し行）が空です。header_row を確かめてください",
-            path.display()
-        );
-    };
-    Ok(RawTable {
-        file: path.to_path_buf(),
-        sheet: Some(name),
-        headers,
-        rows,
-    })
+
+    fn no_header(&self) -> anyhow::Error {
+        anyhow::anyhow!(
+            "{} のシート「{}」の {} 行目（見出し行）が空です。header_row を確かめてください",
+            self.path.display(),
+            self.name,
+            self.header_row
+        )
+    }
+
+    /// After the last row: a sheet without values, or without the header row, is an error.
+    fn end(self) -> Result<()> {
+        if self.last.is_none() {
+            bail!("{} のシート「{}」は空です", self.path.display(), self.name);
+        }
+        if !self.begun {
+            return Err(self.no_header());
+        }
+        Ok(())
+    }
 }
 
 /// An xlsx sheet streamed with calamine's cell reader, without building its dense range: the
-/// same rows as the used range gives (from the first to the last row holding a value, empty
-/// rows between included, every row as wide as the widest). `None` if the sheet stores its
-/// cells out of row order, which the dense range then handles.
+/// same rows as the used range gives, from the first to the last row holding a value, empty
+/// rows between included. Returns `false` if the sheet stores its cells out of row order,
+/// which the dense range then handles.
 fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     x: &mut calamine::Xlsx<RS>,
-    name: &str,
-    path: &Path,
-) -> Result<Option<Vec<(u32, Vec<String>)>>> {
+    rows: &mut Emitter,
+) -> Result<bool> {
+    let (path, name) = (rows.path, rows.name);
     let context = || format!("{} のシート「{name}」を読めません", path.display());
     let mut reader = x.worksheet_cells_reader(name).with_context(context)?;
-    let mut grid: Vec<(u32, Vec<String>)> = Vec::new();
-    let mut width = 0;
+    // The current row's cells by column, each text reused from row to row.
+    let mut texts: Vec<String> = Vec::new();
+    let mut used = 0;
+    let mut current: Option<u32> = None;
     while let Some(cell) = reader.next_cell().with_context(context)? {
-        let value: Data = cell.get_value().clone().into();
-        if value == Data::Empty {
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
             continue;
         }
         let (r, c) = (cell.get_position().0, cell.get_position().1 as usize);
-        match grid.last() {
-            Some((last, _)) if *last > r => return Ok(None),
-            Some((last, _)) if *last == r => {}
-            Some((last, _)) => {
-                // Rows with no value between two rows with values are empty rows.
-                for empty in *last + 1..r {
-                    grid.push((empty, Vec::new()));
-                }
-                grid.push((r, Vec::new()));
+        match current {
+            Some(row) if row > r => return Ok(false),
+            Some(row) if row == r => {}
+            Some(row) => {
+                fill(rows.cells(), &mut texts[..used]);
+                rows.emit(row)?;
+                used = 0;
             }
-            None => grid.push((r, Vec::new())),
+            None => {}
         }
-        let cells = &mut grid.last_mut().expect("a row was pushed").1;
-        if cells.len() <= c {
-            cells.resize(c + 1, String::new());
+        current = Some(r);
+        if texts.len() <= c {
+            texts.resize(c + 1, String::new());
         }
-        cells[c] = cell_text(&value);
-        width = width.max(c + 1);
+        for t in &mut texts[used..c] {
+            t.clear();
+        }
+        used = used.max(c + 1);
+        texts[c].clear();
+        write_cell_text(value, &mut texts[c]);
     }
-    for (_, cells) in &mut grid {
-        cells.resize(width, String::new());
+    if let Some(row) = current {
+        fill(rows.cells(), &mut texts[..used]);
+        rows.emit(row)?;
     }
-    Ok(Some(grid))
+    Ok(true)
+}
+
+/// Moves the texts of a row's cells into `cells`, leaving them empty.
+fn fill(cells: &mut Cells, texts: &mut [String]) {
+    for t in texts {
+        cells.push(t);
+        t.clear();
+    }
 }
 
 /// Refuses sheets whose used range is too large to load (xlsx only: the other formats
@@ -215,13 +309,35 @@ fn check_unpacked_size(path: &Path, max_bytes: u64) -> Result<()> {
     Ok(())
 }
 
-/// The text of a cell as the analyst sees it: integers without `.0`, errors as `#N/A`.
-fn cell_text(c: &Data) -> String {
+/// Writes the text of a cell as the analyst sees it: integers without `.0`, dates as
+/// `2023-06-01`, errors as `#N/A`.
+fn write_cell_text(c: &DataRef, out: &mut String) {
     match c {
-        Data::Empty => String::new(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::DateTime(d) => excel_date(d.as_f64()),
-        other => other.to_string(),
+        DataRef::Empty => {}
+        DataRef::SharedString(s) => out.push_str(s),
+        DataRef::String(s) => out.push_str(s),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+            let _ = write!(out, "{}", *f as i64);
+        }
+        DataRef::DateTime(d) => out.push_str(&excel_date(d.as_f64())),
+        other => {
+            let _ = write!(out, "{}", Data::from(other.clone()));
+        }
+    }
+}
+
+/// A loaded cell as the cell reader would have given it (strings borrowed).
+fn data_ref(c: &Data) -> DataRef<'_> {
+    match c {
+        Data::Int(i) => DataRef::Int(*i),
+        Data::Float(f) => DataRef::Float(*f),
+        Data::String(s) => DataRef::SharedString(s),
+        Data::Bool(b) => DataRef::Bool(*b),
+        Data::DateTime(d) => DataRef::DateTime(*d),
+        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+        Data::Error(e) => DataRef::Error(e.clone()),
+        Data::Empty => DataRef::Empty,
     }
 }
 

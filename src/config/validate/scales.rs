@@ -6,12 +6,25 @@ use crate::normalize::normalize_label;
 use crate::pipeline::*;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The most levels a scale may have: an answer is kept as one byte (see `clean::codes`).
+pub const MAX_LEVELS: usize = 250;
+
 pub(super) fn scales(file: &BTreeMap<String, ScaleFile>, p: &mut Problems) -> Vec<Scale> {
     let mut out = Vec::new();
     for (id, s) in file {
         let key = format!("scales.{id}");
         if s.levels.len() < 2 {
             p.add(format!("{key}.levels"), "二つ以上の選択肢が必要です");
+            continue;
+        }
+        if s.levels.len() > MAX_LEVELS {
+            p.add(
+                format!("{key}.levels"),
+                format!(
+                    "選択肢は {MAX_LEVELS} までです（{} あります）。自由記述の設問は kind = \"text\" にしてください",
+                    s.levels.len()
+                ),
+            );
             continue;
         }
         let mut norm = BTreeSet::new();
