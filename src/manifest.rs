@@ -66,10 +66,14 @@ pub struct Rows {
     pub set_aside: BTreeMap<String, usize>,
 }
 
-/// SHA-256 of a file, lower-case hex.
+/// SHA-256 of a file, lower-case hex. The file is read through a buffer, never whole.
 pub fn sha256_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
-    Ok(Sha256::digest(&bytes)
+    let context = || format!("{} を読めません", path.display());
+    let mut file = std::fs::File::open(path).with_context(context)?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).with_context(context)?;
+    Ok(hasher
+        .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
