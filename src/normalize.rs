@@ -8,6 +8,11 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The comparison key of a label: NFKC, one wave dash, no white space.
 pub fn normalize_label(text: &str) -> String {
+    // Printable ASCII other than `~` is its own key (NFKC leaves it as it is): ids and
+    // numbers, the most common cells, skip the normalising iterator.
+    if text.bytes().all(|b| b.is_ascii_graphic() && b != b'~') {
+        return text.to_string();
+    }
     text.nfkc()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -35,6 +40,10 @@ mod tests {
         assert_eq!(normalize_label("６０歳以上"), "60歳以上");
         assert_eq!(normalize_label("60歳代〜"), normalize_label("60歳代～"));
         assert_eq!(normalize_label("10~20歳代"), normalize_label("10～20歳代"));
+        // ASCII: kept as it is, except spaces and the tilde.
+        assert_eq!(normalize_label("R6-000123"), "R6-000123");
+        assert_eq!(normalize_label(" A 1 "), "A1");
+        assert_eq!(normalize_label("10~20"), "10～20");
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //!
 //! Every table has one row per wave × segment × group × item, where segment `all` with group
 //! `全体` is everyone. Shares are percentages in full precision; rounding happens only when
-//! rendering. Items and options are unpivoted to a long frame once and counted once for all
-//! segments together ([`cube`]); each segment's table sums those counts, then the tables are
-//! concatenated.
+//! rendering. Items and options are counted once for all segments together (`cube`); each
+//! segment's table sums those counts, then the tables are concatenated.
 
 mod annotate;
 mod cells;
 mod changes;
+mod cube;
 mod groups;
 mod items;
 mod linked;
@@ -24,6 +24,7 @@ mod texts;
 use crate::pipeline::Pipeline;
 use annotate::{annotate, tests_frame, Layout};
 use anyhow::{Context, Result};
+use cube::cube;
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -150,69 +151,6 @@ fn by_segment(
             SortMultipleOptions::default(),
         )
         .collect()
-}
-
-/// Counts the respondents once for every segment together: one row per wave, combination of
-/// groups across the segments (segment columns kept), column of `columns` (`column`) and
-/// value (`value`: each of `values`, or null for no answer), with the count `n` (rows with
-/// no one left out). The frame is grouped once, with one sum per column and value, so no
-/// long frame of a row per respondent and item is ever built; each segment's table then
-/// sums these counts ([`by_segment`] over the cube).
-fn cube(
-    pipeline: &Pipeline,
-    frame: &DataFrame,
-    columns: &[String],
-    values: &[i32],
-) -> PolarsResult<LazyFrame> {
-    let mut by = vec![col("wave")];
-    by.extend(pipeline.segments.iter().map(|s| col(s.column())));
-    let (mut aggs, mut vars, mut names, mut codes) = (vec![], vec![], vec![], vec![]);
-    for (ci, c) in columns.iter().enumerate() {
-        let v = col(c.as_str()).cast(DataType::Int32);
-        for &x in values {
-            let var = format!("{ci}:{x}");
-            aggs.push(
-                v.clone()
-                    .eq(lit(x))
-                    .sum()
-                    .cast(DataType::UInt32)
-                    .alias(&var),
-            );
-            (vars.push(var), names.push(c.clone()), codes.push(Some(x)));
-        }
-        let var = format!("{ci}:null");
-        aggs.push(v.is_null().sum().cast(DataType::UInt32).alias(&var));
-        (vars.push(var), names.push(c.clone()), codes.push(None));
-    }
-    let map = DataFrame::new(
-        vars.len(),
-        vec![
-            Column::new("var".into(), &vars),
-            Column::new("column".into(), names),
-            Column::new("value".into(), codes),
-        ],
-    )?;
-    let mut index = vec!["wave".to_string()];
-    index.extend(pipeline.segments.iter().map(|s| s.column()));
-    Ok(frame
-        .clone()
-        .lazy()
-        .group_by(by)
-        .agg(aggs)
-        .unpivot(UnpivotArgsDSL {
-            on: Some(cols(vars)),
-            index: cols(index),
-            variable_name: Some("var".into()),
-            value_name: Some("n".into()),
-        })
-        .filter(col("n").gt(lit(0u32)))
-        .join(
-            map.lazy(),
-            [col("var")],
-            [col("var")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .drop(cols(["var"])))
 }
 
 /// The sum of the cube's counts `n` over its rows where `cond` holds, as u32.

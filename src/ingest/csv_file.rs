@@ -1,7 +1,9 @@
 //! Reading CSV exports (UTF-8 with or without BOM, or Shift_JIS/CP932) into a [`RowSink`].
 //!
-//! The whole file is decoded first, so an encoding mistake is reported once, with a hint,
-//! instead of as garbled labels. Row numbers are the line on which each record starts, as a text editor or Excel shows it.
+//! A UTF-8 file is checked a record at a time as it is parsed (simdutf8); when a record is
+//! not valid UTF-8, the whole file is decoded to report the first bad byte once, with a
+//! hint, instead of garbled labels. A Shift_JIS file is decoded whole first. Row numbers are
+//! the line on which each record starts, as a text editor or Excel shows it.
 
 use super::{Cells, RawRow, RawTable, RowSink};
 use crate::pipeline::TextEncoding;
@@ -28,24 +30,36 @@ pub fn read(
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
-    let text = decode(bytes, encoding, path)?;
+    let text = match encoding {
+        // Each record is checked as it is read; the whole file only when one fails.
+        TextEncoding::Utf8 => bytes,
+        TextEncoding::ShiftJis => decode(bytes, encoding, path)?.into_bytes(),
+    };
+    let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(body);
     let mut begun = false;
     let mut lines = LineCounter::default();
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     let mut row = RawRow {
         number: 0,
         cells: Cells::default(),
     };
     while reader
-        .read_record(&mut record)
+        .read_byte_record(&mut record)
         .with_context(|| format!("{} を CSV として読めません", path.display()))?
     {
+        let Ok(fields) = simdutf8::basic::from_utf8(record.as_slice()) else {
+            return Err(decode(text.clone(), encoding, path)
+                .err()
+                .unwrap_or_else(|| {
+                    anyhow::anyhow!("{} は UTF-8 として読めません", path.display())
+                }));
+        };
         let number = lines.line_at(
-            &text,
+            body,
             record.position().map(|p| p.byte() as usize).unwrap_or(0),
         );
         if number < header_row {
@@ -55,14 +69,14 @@ pub fn read(
             sink.begin(&RawTable {
                 file: path.to_path_buf(),
                 sheet: None,
-                headers: record.iter().map(str::to_string).collect(),
+                headers: record_fields(&record, fields).map(str::to_string).collect(),
                 rows: vec![],
             })?;
             begun = true;
         } else {
             row.number = number;
             row.cells.clear();
-            record.iter().for_each(|c| row.cells.push(c));
+            record_fields(&record, fields).for_each(|c| row.cells.push(c));
             sink.row(&row)?;
         }
     }
@@ -70,6 +84,15 @@ pub fn read(
         bail!("{} に見出し行（{header_row} 行目）がありません。ファイルが空か、header_row が大きすぎます", path.display());
     }
     Ok(())
+}
+
+/// The fields of a record, cut from its text (`fields`, the record's bytes checked as UTF-8;
+/// fields end at ASCII delimiters, so every cut falls between characters).
+fn record_fields<'a>(
+    record: &'a csv::ByteRecord,
+    fields: &'a str,
+) -> impl Iterator<Item = &'a str> + 'a {
+    (0..record.len()).map(move |i| record.range(i).map_or("", |r| &fields[r]))
 }
 
 /// Line numbers of record starts. The csv crate reports where it began scanning, which is
@@ -81,14 +104,13 @@ struct LineCounter {
 }
 
 impl LineCounter {
-    fn line_at(&mut self, text: &str, byte: usize) -> u32 {
-        let bytes = text.as_bytes();
+    fn line_at(&mut self, bytes: &[u8], byte: usize) -> u32 {
         let mut b = byte.min(bytes.len());
         if b < self.byte {
             self.byte = 0;
             self.line = 0;
         }
-        self.line += bytes[self.byte..b].iter().filter(|c| **c == b'\n').count() as u32;
+        self.line += memchr::memchr_iter(b'\n', &bytes[self.byte..b]).count() as u32;
         while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
             if bytes[b] == b'\n' {
                 self.line += 1;
