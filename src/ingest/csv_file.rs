@@ -1,14 +1,18 @@
 //! Reading CSV exports (UTF-8 with or without BOM, or Shift_JIS/CP932) into a [`RowSink`].
 //!
-//! A UTF-8 file is checked a record at a time as it is parsed (simdutf8); when a record is
-//! not valid UTF-8, the whole file is decoded to report the first bad byte once, with a
-//! hint, instead of garbled labels. A Shift_JIS file is decoded whole first. Row numbers are
+//! A UTF-8 file is streamed through a buffer and checked a record at a time as it is parsed
+//! (simdutf8); when a record is not valid UTF-8, the whole file is decoded to report the
+//! first bad byte once, with a hint, instead of garbled labels. A Shift_JIS file is decoded
+//! whole first. Row numbers are
 //! the line on which each record starts, as a text editor or Excel shows it.
 
 use super::{Cells, RawRow, RawTable, RowSink};
 use crate::pipeline::TextEncoding;
 use anyhow::{bail, Context, Result};
+use std::cell::RefCell;
+use std::io::{BufRead, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 /// Reads a CSV file; `header_row` is the 1-based record holding the headers.
 pub fn read(
@@ -29,17 +33,31 @@ pub fn read(
             max_bytes / (1024 * 1024)
         );
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
-    let text = match encoding {
-        // Each record is checked as it is read; the whole file only when one fails.
-        TextEncoding::Utf8 => bytes,
-        TextEncoding::ShiftJis => decode(bytes, encoding, path)?.into_bytes(),
+    let open = || -> Result<std::fs::File> {
+        std::fs::File::open(path).with_context(|| format!("{} を読めません", path.display()))
     };
-    let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
+    let mut file = std::io::BufReader::with_capacity(1 << 16, open()?);
+    let text: Box<dyn Read> = match encoding {
+        // A UTF-8 file is streamed, each record checked as it is read (after a BOM, if any).
+        TextEncoding::Utf8 => {
+            if file.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+                file.consume(3);
+            }
+            Box::new(file)
+        }
+        TextEncoding::ShiftJis => {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)
+                .with_context(|| format!("{} を読めません", path.display()))?;
+            let text = decode(bytes, encoding, path)?;
+            Box::new(std::io::Cursor::new(text.into_bytes()))
+        }
+    };
+    let window = Window::new(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(body);
+        .from_reader(window.clone());
     let mut begun = false;
     let mut lines = LineCounter::default();
     let mut record = csv::ByteRecord::new();
@@ -52,14 +70,15 @@ pub fn read(
         .with_context(|| format!("{} を CSV として読めません", path.display()))?
     {
         let Ok(fields) = simdutf8::basic::from_utf8(record.as_slice()) else {
-            return Err(decode(text.clone(), encoding, path)
-                .err()
-                .unwrap_or_else(|| {
-                    anyhow::anyhow!("{} は UTF-8 として読めません", path.display())
-                }));
+            // The whole file, once, for the first bad byte and the hint.
+            let bytes =
+                std::fs::read(path).with_context(|| format!("{} を読めません", path.display()))?;
+            return Err(decode(bytes, encoding, path).err().unwrap_or_else(|| {
+                anyhow::anyhow!("{} は UTF-8 として読めません", path.display())
+            }));
         };
         let number = lines.line_at(
-            body,
+            &window,
             record.position().map(|p| p.byte() as usize).unwrap_or(0),
         );
         if number < header_row {
@@ -95,6 +114,39 @@ fn record_fields<'a>(
     (0..record.len()).map(move |i| record.range(i).map_or("", |r| &fields[r]))
 }
 
+/// The bytes the CSV reader has taken from the file and no record has been numbered past
+/// yet: line numbers are counted in them, so the file is never held whole. The reader reads
+/// ahead by its buffer, so this holds a few tens of kilobytes.
+#[derive(Clone)]
+struct Window {
+    inner: Rc<RefCell<Box<dyn Read>>>,
+    kept: Rc<RefCell<Kept>>,
+}
+
+#[derive(Default)]
+struct Kept {
+    /// Offset in the file of `bytes[0]`.
+    start: usize,
+    bytes: Vec<u8>,
+}
+
+impl Window {
+    fn new(inner: Box<dyn Read>) -> Window {
+        Window {
+            inner: Rc::new(RefCell::new(inner)),
+            kept: Rc::default(),
+        }
+    }
+}
+
+impl Read for Window {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.borrow_mut().read(buf)?;
+        self.kept.borrow_mut().bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
 /// Line numbers of record starts. The csv crate reports where it began scanning, which is
 /// before any blank lines it skipped; this moves past them to the record's first line.
 #[derive(Default)]
@@ -104,20 +156,30 @@ struct LineCounter {
 }
 
 impl LineCounter {
-    fn line_at(&mut self, bytes: &[u8], byte: usize) -> u32 {
-        let mut b = byte.min(bytes.len());
-        if b < self.byte {
-            self.byte = 0;
-            self.line = 0;
-        }
-        self.line += memchr::memchr_iter(b'\n', &bytes[self.byte..b]).count() as u32;
-        while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
-            if bytes[b] == b'\n' {
+    /// The line of the record the reader began scanning at file offset `byte` (offsets only
+    /// grow from record to record).
+    fn line_at(&mut self, window: &Window, byte: usize) -> u32 {
+        let mut kept = window.kept.borrow_mut();
+        let start = kept.start;
+        let bytes = &kept.bytes;
+        let at = |offset: usize| bytes.get(offset - start).copied();
+        let b = byte.max(self.byte);
+        let seen = &bytes[(self.byte - start).min(bytes.len())..(b - start).min(bytes.len())];
+        self.line += memchr::memchr_iter(b'\n', seen).count() as u32;
+        let mut b = b;
+        while let Some(c @ (b'\n' | b'\r')) = at(b) {
+            if c == b'\n' {
                 self.line += 1;
             }
             b += 1;
         }
         self.byte = b;
+        // Forget what is behind, once it is most of what is kept.
+        let behind = (b - start).min(kept.bytes.len());
+        if behind > kept.bytes.len() / 2 {
+            kept.bytes.drain(..behind);
+            kept.start += behind;
+        }
         self.line + 1
     }
 }
@@ -209,6 +271,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("encoding = \"shift_jis\""), "{msg}");
+    }
+
+    #[test]
+    fn row_numbers_count_blank_lines_crlf_and_quoted_line_breaks_far_into_the_file() {
+        // Line 1 BOM + header; line 2 blank; line 3 a record whose quoted cell spans lines
+        // 3-4; line 5 blank (CRLF); then 20,000 records one per line (lines 6..=20005), far
+        // beyond the reader's buffer, so the window is emptied many times; then two blank
+        // lines and a last record on line 20008.
+        let mut text =
+            String::from("\u{FEFF}回答ID,自由記述\r\n\r\n1,\"一行目\r\n二行目\"\r\n\r\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("{},ｱ\r\n", i + 2));
+        }
+        text.push_str("\n\nlast,x\n");
+        let t = read(
+            &temp("e.csv", text.as_bytes()),
+            TextEncoding::Utf8,
+            1,
+            u64::MAX,
+        )
+        .unwrap();
+        assert_eq!(t.headers, vec!["回答ID", "自由記述"]);
+        assert_eq!(t.rows.len(), 20_002);
+        assert_eq!(t.rows[0].number, 3);
+        assert_eq!(t.rows[0].cells.get(1), Some("一行目\r\n二行目"));
+        assert_eq!(t.rows[1].number, 6);
+        assert_eq!(t.rows[20_000].number, 20_005);
+        assert_eq!(t.rows[20_000].cells.get(0), Some("20001"));
+        assert_eq!(t.rows[20_001].number, 20_008);
     }
 
     #[test]
