@@ -19,6 +19,7 @@ pub mod init;
 pub mod manifest;
 pub mod normalize;
 pub mod pipeline;
+pub mod progress;
 pub mod quality;
 pub mod render;
 pub mod run;

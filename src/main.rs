@@ -67,25 +67,24 @@ fn main() -> ExitCode {
         out: args.out,
         check_only,
         accept_data_problems: args.accept_data_problems,
+        progress_bar: std::io::stderr().is_terminal(),
     };
     let tty = std::io::stderr().is_terminal();
     let mut step = 0;
-    // On a terminal each stage is announced, and its time printed when it ends.
+    // On a terminal each stage is announced on a line of its own (a progress bar may be
+    // drawn under it while it runs), and its time printed below it when it ends.
     let mut started: Option<std::time::Instant> = None;
+    let took = |t: std::time::Instant| eprintln!("    {:.1} 秒", t.elapsed().as_secs_f64());
     let mut progress = |msg: &str| {
         step += 1;
         if tty {
-            if let Some(t) = started {
-                eprintln!(" {:.1} 秒", t.elapsed().as_secs_f64());
-            }
-            eprint!("[{step}] {msg}…");
+            started.map(took);
+            eprintln!("[{step}] {msg}…");
             started = Some(std::time::Instant::now());
         }
     };
     let result = run(&opts, &mut progress);
-    if let Some(t) = started {
-        eprintln!(" {:.1} 秒", t.elapsed().as_secs_f64());
-    }
+    started.map(took);
     match result {
         Ok(summary) => {
             print_unmatched(&summary, check_only);

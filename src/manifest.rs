@@ -158,21 +158,29 @@ pub fn hash_outputs(dir: &Path) -> Result<Vec<FileHash>> {
     Ok(out)
 }
 
+/// Each file's hash, with its path relative to the report's final place `report_dir`.
+pub fn hash_files(files: &[PathBuf], report_dir: &Path) -> Result<Vec<FileHash>> {
+    files.iter().map(|p| hash_file(p, report_dir)).collect()
+}
+
+fn hash_file(p: &Path, report_dir: &Path) -> Result<FileHash> {
+    Ok(FileHash {
+        path: relative(report_dir, p)?,
+        sha256: sha256_file(p)?,
+    })
+}
+
 /// Builds the manifest of a report whose files are in `written_dir` and whose final place is
-/// `report_dir` (they differ while the report is staged).
+/// `report_dir` (they differ while the report is staged); `inputs` are the hashes of
+/// [`input_files`] ([`hash_files`]), which a large run works out while it aggregates.
 pub fn build(
     pipeline: &Pipeline,
     wave: crate::fiscal_year::FiscalYear,
-    accounting: &[Accounting],
+    (accounting, inputs): (&[Accounting], Vec<FileHash>),
     accept_data_problems: bool,
     (written_dir, report_dir): (&Path, &Path),
 ) -> Result<Manifest> {
-    let hash = |p: &Path| -> Result<FileHash> {
-        Ok(FileHash {
-            path: relative(report_dir, p)?,
-            sha256: sha256_file(p)?,
-        })
-    };
+    let hash = |p: &Path| hash_file(p, report_dir);
     let s = &pipeline.statistics;
     Ok(Manifest {
         tool: env!("CARGO_PKG_NAME").into(),
@@ -189,10 +197,7 @@ pub fn build(
             max_unmatched_share: Some(pipeline.quality.max_unmatched_share),
             accept_data_problems,
         },
-        inputs: input_files(pipeline, wave)
-            .iter()
-            .map(|p| hash(p))
-            .collect::<Result<_>>()?,
+        inputs,
         outputs: hash_outputs(written_dir)?,
         rows: accounting
             .iter()

@@ -30,6 +30,8 @@ pub struct RunOptions {
     pub check_only: bool,
     /// Write the report even when the data-quality gate would stop it.
     pub accept_data_problems: bool,
+    /// Show a progress bar while the exports are read (on a terminal).
+    pub progress_bar: bool,
 }
 
 /// What a run did.
@@ -78,7 +80,7 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         "{} 回分の回答ファイルを読み込み、整えています（表記ゆれの統一、選択肢の照合）",
         waves.len()
     ));
-    let cleaned = read_and_clean(&pipeline, &waves)?;
+    let cleaned = read_and_clean(&pipeline, &waves, opts.progress_bar)?;
     let max_share = pipeline.quality.max_unmatched_share;
     let gate = gate(&cleaned.unmatched, max_share);
     if !opts.check_only && !opts.accept_data_problems && !gate.passed() {
@@ -105,6 +107,12 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         opts.out.join(&pipeline.name).join(year.short())
     };
     let wave_years: Vec<FiscalYear> = waves.iter().map(|w| w.year).collect();
+    // The inputs are hashed for the manifest on a thread of their own while the rest runs.
+    let input_files = manifest::input_files(&pipeline, year);
+    let hashing = (!opts.check_only).then(|| {
+        let dir = dir.clone();
+        std::thread::spawn(move || manifest::hash_files(&input_files, &dir))
+    });
     progress("集計しています");
     let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
     let rows = indicators(&pipeline, &aggregates, &admin, year)?;
@@ -136,10 +144,14 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         progress("表とグラフを書き出しています");
         let staging = atomic::Staging::new(&dir)?;
         let mut written = render(&report, staging.path())?;
+        let inputs = hashing
+            .expect("hashing starts unless checking")
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
         let record = manifest::build(
             &pipeline,
             year,
-            &cleaned.accounting,
+            (&cleaned.accounting, inputs),
             opts.accept_data_problems,
             (staging.path(), &dir),
         )?;

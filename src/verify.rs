@@ -56,6 +56,7 @@ pub fn verify(dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Verification
         out: scratch.clone(),
         check_only: false,
         accept_data_problems: record.settings.accept_data_problems,
+        progress_bar: false,
     };
     progress("記録された入力から再実行しています");
     let summary = run(&opts, &mut |_| {});

@@ -62,14 +62,22 @@ pub fn clean(pipeline: &Pipeline, waves: &[&Wave], tables: &[RawTable]) -> Resul
 /// Reads and cleans every wave's export into one coded frame, streaming: no export is held
 /// whole. The waves are read side by side, each on two threads (one parsing the file, one
 /// cleaning its rows); the first wave in the pipeline's order that fails gives the error.
-pub fn read_and_clean(pipeline: &Pipeline, waves: &[&Wave]) -> Result<Cleaned> {
+/// With `progress_bar`, a terminal shows how much of the files is read.
+pub fn read_and_clean(pipeline: &Pipeline, waves: &[&Wave], progress_bar: bool) -> Result<Cleaned> {
+    let sizes: Vec<u64> = waves
+        .iter()
+        .map(|w| std::fs::metadata(&w.source.path).map_or(0, |m| m.len()))
+        .collect();
+    let bar = crate::progress::reading_bar(sizes.iter().sum(), progress_bar);
     let cleaned = std::thread::scope(|scope| {
         let workers: Vec<_> = waves
             .iter()
-            .map(|w| {
+            .zip(&sizes)
+            .map(|(w, size)| {
+                let bar = &bar;
                 scope.spawn(move || {
                     let mut cleaner = WaveCleaner::new(pipeline, w.year);
-                    read_in_background(&w.source, &mut cleaner)?;
+                    read_in_background(&w.source, &mut cleaner, (bar, *size))?;
                     Ok(cleaner.finish())
                 })
             })
@@ -78,8 +86,9 @@ pub fn read_and_clean(pipeline: &Pipeline, waves: &[&Wave]) -> Result<Cleaned> {
             .into_iter()
             .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect::<Result<Vec<_>>>()
-    })?;
-    put_together(pipeline, cleaned)
+    });
+    bar.finish_and_clear();
+    put_together(pipeline, cleaned?)
 }
 
 /// The waves' codes as one frame, and their findings in wave order.

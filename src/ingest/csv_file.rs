@@ -37,20 +37,22 @@ pub fn read(
         std::fs::File::open(path).with_context(|| format!("{} を読めません", path.display()))
     };
     let mut file = std::io::BufReader::with_capacity(1 << 16, open()?);
-    let text: Box<dyn Read> = match encoding {
+    // The text to parse, and its length in bytes (for the progress bar).
+    let (text, total): (Box<dyn Read>, u64) = match encoding {
         // A UTF-8 file is streamed, each record checked as it is read (after a BOM, if any).
         TextEncoding::Utf8 => {
             if file.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
                 file.consume(3);
             }
-            Box::new(file)
+            (Box::new(file), size)
         }
         TextEncoding::ShiftJis => {
             let mut bytes = Vec::new();
             file.read_to_end(&mut bytes)
                 .with_context(|| format!("{} を読めません", path.display()))?;
-            let text = decode(bytes, encoding, path)?;
-            Box::new(std::io::Cursor::new(text.into_bytes()))
+            let text = decode(bytes, encoding, path)?.into_bytes();
+            let total = text.len() as u64;
+            (Box::new(std::io::Cursor::new(text)), total)
         }
     };
     let window = Window::new(text);
@@ -97,6 +99,9 @@ pub fn read(
             row.cells.clear();
             record_fields(&record, fields).for_each(|c| row.cells.push(c));
             sink.row(&row)?;
+            if number % 4096 == 0 {
+                sink.read_so_far(reader.position().byte(), total);
+            }
         }
     }
     if !begun {

@@ -32,6 +32,9 @@ pub trait RowSink {
     fn begin(&mut self, head: &RawTable) -> Result<()>;
     /// One data row below the header row.
     fn row(&mut self, row: &RawRow) -> Result<()>;
+    /// How far the reader is in its file: `done` of `total` (bytes of a CSV, rows of a
+    /// sheet). Called now and then, for a progress bar.
+    fn read_so_far(&mut self, _done: u64, _total: u64) {}
 }
 
 /// A sink that keeps every row: the whole [`RawTable`].

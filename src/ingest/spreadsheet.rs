@@ -197,6 +197,7 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     let (path, name) = (rows.path, rows.name);
     let context = || format!("{} のシート「{name}」を読めません", path.display());
     let mut reader = x.worksheet_cells_reader(name).with_context(context)?;
+    let last_row = reader.dimensions().end.0 as u64;
     // The current row's cells by column, each text reused from row to row.
     let mut texts: Vec<String> = Vec::new();
     let mut used = 0;
@@ -214,6 +215,9 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
                 fill(rows.cells(), &mut texts[..used]);
                 rows.emit(row)?;
                 used = 0;
+                if row % 1024 == 0 {
+                    rows.sink.read_so_far(row as u64, last_row);
+                }
             }
             None => {}
         }

@@ -1,11 +1,13 @@
 //! Reading a table on a thread of its own while the caller consumes its rows: parsing the
 //! file (CSV fields, the xlsx XML) and cleaning the rows then run side by side on two cores.
 //! Rows cross in batches through a bounded channel, so no more than a few batches are ever
-//! held, however large the export.
+//! held, however large the export. The reader also moves the run's progress bar by its
+//! file's share.
 
 use super::{read_into, RawRow, RawTable, RowSink};
 use crate::pipeline::SourceFile;
 use anyhow::{bail, Result};
+use indicatif::ProgressBar;
 use std::sync::mpsc::{sync_channel, SyncSender};
 
 /// Rows per batch sent across.
@@ -22,6 +24,10 @@ enum Message {
 struct Sender {
     tx: SyncSender<Message>,
     batch: Vec<RawRow>,
+    bar: ProgressBar,
+    /// The file's share of the bar (its size in bytes), and how much of it is shown.
+    share: u64,
+    shown: u64,
 }
 
 impl Sender {
@@ -31,6 +37,15 @@ impl Sender {
             bail!("読み込みを中止しました");
         }
         Ok(())
+    }
+
+    /// Moves the bar to `fraction` of the file's share.
+    fn show(&mut self, fraction: f64) {
+        let now = (self.share as f64 * fraction.clamp(0.0, 1.0)) as u64;
+        if now > self.shown {
+            self.bar.inc(now - self.shown);
+            self.shown = now;
+        }
     }
 
     fn flush(&mut self) -> Result<()> {
@@ -56,19 +71,32 @@ impl RowSink for Sender {
         }
         Ok(())
     }
+
+    fn read_so_far(&mut self, done: u64, total: u64) {
+        self.show(done as f64 / total.max(1) as f64);
+    }
 }
 
-/// Reads `source` on another thread and hands its head and rows to `sink` on this one. The
-/// first error wins: the sink's stops the reader, the reader's ends the rows.
-pub fn read_in_background(source: &SourceFile, sink: &mut dyn RowSink) -> Result<()> {
+/// Reads `source` on another thread and hands its head and rows to `sink` on this one,
+/// moving `bar` by `share` as the file is read. The first error wins: the sink's stops the
+/// reader, the reader's ends the rows.
+pub fn read_in_background(
+    source: &SourceFile,
+    sink: &mut dyn RowSink,
+    (bar, share): (&ProgressBar, u64),
+) -> Result<()> {
     let (tx, rx) = sync_channel(IN_FLIGHT);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
             let mut sender = Sender {
                 tx,
                 batch: Vec::with_capacity(BATCH),
+                bar: bar.clone(),
+                share,
+                shown: 0,
             };
             read_into(source, &mut sender)?;
+            sender.show(1.0);
             sender.flush()
         });
         let mut consumed = Ok(());
@@ -144,7 +172,14 @@ mod tests {
             rows: 0,
             fail_at: None,
         };
-        read_in_background(&csv_source(rows), &mut sink).unwrap();
+        let bar = ProgressBar::hidden();
+        bar.set_length(100);
+        read_in_background(&csv_source(rows), &mut sink, (&bar, 100)).unwrap();
+        assert_eq!(
+            bar.position(),
+            100,
+            "the file's whole share is shown at the end"
+        );
         assert_eq!((sink.heads, sink.rows), (1, rows));
     }
 
@@ -155,7 +190,8 @@ mod tests {
             rows: 0,
             fail_at: Some(5),
         };
-        let err = read_in_background(&csv_source(BATCH * 20), &mut sink).unwrap_err();
+        let bar = ProgressBar::hidden();
+        let err = read_in_background(&csv_source(BATCH * 20), &mut sink, (&bar, 0)).unwrap_err();
         // Row 5 of the data is line 6 of the file.
         assert_eq!(err.to_string(), "止めます 6");
     }

@@ -62,5 +62,5 @@ pub fn setup(wave_file: &str, encoding: &str) -> (Pipeline, PathBuf) {
 /// Reads and cleans the wave file; errors are fine (they are messages), panics are not.
 pub fn ingest_and_clean(pipeline: &Pipeline) {
     let waves = pipeline.waves_until(pipeline.waves[0].year);
-    let _ = staff_survey::clean::read_and_clean(pipeline, &waves);
+    let _ = staff_survey::clean::read_and_clean(pipeline, &waves, false);
 }
