@@ -5,8 +5,7 @@
 //! `chart_overall`.
 
 use super::charts::{
-    grouped_bars_png, grouped_bars_svg, heatmap_png, heatmap_svg, CellNote, GroupedBars, HeatCell,
-    Heatmap, OverallColumn, Series,
+    grouped_bars_svg, heatmap_svg, CellNote, GroupedBars, HeatCell, Heatmap, OverallColumn, Series,
 };
 use super::items::{segment_items, table_groups};
 use super::Report;
@@ -20,6 +19,8 @@ pub struct Chart {
     pub stem: String,
     pub alt: String,
     pub svg: String,
+    /// The SVG rasterised, filled in for every chart together when the report is written
+    /// ([`super::charts::rasterise`]).
     pub png: Vec<u8>,
     /// Printed with the report; `false` for a chart that only repeats, for the screen, what
     /// a printed table and chart of its section already show.
@@ -78,7 +79,7 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         stem: format!("items_by_{}", segment.id),
         alt: chart.title.clone(),
         svg: grouped_bars_svg(&chart)?,
-        png: grouped_bars_png(&chart)?,
+        png: Vec::new(),
         // The bars repeat the section's table and heatmap: on screen only.
         print: false,
     })
@@ -135,7 +136,7 @@ pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
         stem: format!("heatmap_{}", segment.id),
         alt: chart.title.clone(),
         svg: heatmap_svg(&chart)?,
-        png: heatmap_png(&chart)?,
+        png: Vec::new(),
         print: true,
     })
 }

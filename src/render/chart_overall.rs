@@ -4,8 +4,8 @@
 
 use super::chart_data::Chart;
 use super::charts::{
-    diverging_png, diverging_svg, indicator_path_png, indicator_path_svg, trend_png, trend_svg,
-    Diverging, DivergingRow, IndicatorPath, PathPoint, RowShares, Trend, TrendChange, TrendSeries,
+    diverging_svg, indicator_path_svg, trend_svg, Diverging, DivergingRow, IndicatorPath,
+    PathPoint, RowShares, Trend, TrendChange, TrendSeries,
 };
 use super::items::scale_items;
 use super::whole_tables::items_by_scale;
@@ -55,7 +55,7 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             stem: format!("indicator_{}", ind.id),
             alt: chart.title.clone(),
             svg: indicator_path_svg(&chart)?,
-            png: indicator_path_png(&chart)?,
+            png: Vec::new(),
             print: true,
         });
     }
@@ -102,7 +102,7 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
             },
             alt: chart.title.clone(),
             svg: diverging_svg(&chart)?,
-            png: diverging_png(&chart)?,
+            png: Vec::new(),
             print: true,
         });
     }
@@ -190,7 +190,7 @@ pub fn trend_chart(report: &Report) -> Result<Chart> {
         stem: "trend".into(),
         alt: chart.title.clone(),
         svg: trend_svg(&chart)?,
-        png: trend_png(&chart)?,
+        png: Vec::new(),
         print: true,
     })
 }

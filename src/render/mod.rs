@@ -62,7 +62,13 @@ pub struct Report<'a> {
 /// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html`,
 /// `report.xlsx`, the department sheets (`sheets/`) and `suppression.csv`.
 pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
-    let sections = sections::sections(report)?;
+    let mut sections = sections::sections(report)?;
+    charts::rasterise(
+        &mut sections
+            .iter_mut()
+            .flat_map(|s| s.charts.iter_mut())
+            .collect::<Vec<_>>(),
+    )?;
     let mut written = Vec::new();
     for s in &sections {
         for n in &s.tables {

@@ -84,4 +84,5 @@ pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowSh
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};
+pub use raster::rasterise;
 pub use trend::{trend_png, trend_svg, Trend, TrendChange, TrendSeries};

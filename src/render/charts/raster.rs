@@ -58,6 +58,29 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
+/// Fills in every chart's PNG from its SVG, the charts shared out among the cores (each PNG
+/// is the same bytes whichever core makes it).
+pub fn rasterise(charts: &mut [&mut crate::render::chart_data::Chart]) -> Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = charts.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = charts
+            .chunks_mut(per)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk.iter_mut().try_for_each(|c| {
+                        c.png = svg_to_png(&c.svg)?;
+                        Ok::<_, anyhow::Error>(())
+                    })
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    })
+}
+
 /// Rasterises an SVG document at [`PNG_SCALE`] on white and encodes it as PNG.
 pub(super) fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     let options = usvg::Options {
