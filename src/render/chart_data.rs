@@ -18,10 +18,9 @@ use anyhow::Result;
 pub struct Chart {
     pub stem: String,
     pub alt: String,
-    pub svg: String,
-    /// The SVG rasterised, filled in for every chart together when the report is written
+    /// The chart; its PNG twin is rasterised from it when the report is written
     /// ([`super::charts::rasterise`]).
-    pub png: Vec<u8>,
+    pub svg: String,
     /// Printed with the report; `false` for a chart that only repeats, for the screen, what
     /// a printed table and chart of its section already show.
     pub print: bool,
@@ -79,7 +78,6 @@ pub fn segment_chart(report: &Report, segment: &Segment) -> Result<Chart> {
         stem: format!("items_by_{}", segment.id),
         alt: chart.title.clone(),
         svg: grouped_bars_svg(&chart)?,
-        png: Vec::new(),
         // The bars repeat the section's table and heatmap: on screen only.
         print: false,
     })
@@ -136,7 +134,6 @@ pub fn segment_heatmap(report: &Report, segment: &Segment) -> Result<Chart> {
         stem: format!("heatmap_{}", segment.id),
         alt: chart.title.clone(),
         svg: heatmap_svg(&chart)?,
-        png: Vec::new(),
         print: true,
     })
 }

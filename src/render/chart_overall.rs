@@ -55,7 +55,6 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
             stem: format!("indicator_{}", ind.id),
             alt: chart.title.clone(),
             svg: indicator_path_svg(&chart)?,
-            png: Vec::new(),
             print: true,
         });
     }
@@ -102,7 +101,6 @@ pub fn levels_charts(report: &Report) -> Result<Vec<Chart>> {
             },
             alt: chart.title.clone(),
             svg: diverging_svg(&chart)?,
-            png: Vec::new(),
             print: true,
         });
     }
@@ -190,7 +188,6 @@ pub fn trend_chart(report: &Report) -> Result<Chart> {
         stem: "trend".into(),
         alt: chart.title.clone(),
         svg: trend_svg(&chart)?,
-        png: Vec::new(),
         print: true,
     })
 }

@@ -62,52 +62,64 @@ pub struct Report<'a> {
 /// every table as CSV and Markdown, every chart as SVG, `report.md`, `report.html`,
 /// `report.xlsx`, the department sheets (`sheets/`) and `suppression.csv`.
 pub fn render(report: &Report, dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut sections = sections::sections(report)?;
-    charts::rasterise(
-        &mut sections
-            .iter_mut()
-            .flat_map(|s| s.charts.iter_mut())
-            .collect::<Vec<_>>(),
-    )?;
+    let sections = sections::sections(report)?;
+    let svgs: Vec<&str> = sections
+        .iter()
+        .flat_map(|s| s.charts.iter().map(|c| c.svg.as_str()))
+        .collect();
+    // The charts are rasterised on the other threads while this one lays out the documents.
+    let (pngs, documents) = std::thread::scope(|scope| {
+        let pngs = scope.spawn(|| charts::rasterise(&svgs));
+        let documents = documents(report, &sections);
+        let pngs = pngs.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (pngs, documents)
+    });
+    let (pngs, documents) = (pngs?, documents?);
+    let mut pngs = pngs.iter();
     let mut written = Vec::new();
     for s in &sections {
         for n in &s.tables {
             written.extend(write_table(dir, n)?);
         }
         for c in &s.charts {
+            let png = pngs.next().expect("one PNG per chart");
             written.push(write(
                 dir,
                 &format!("charts/{}.svg", c.stem),
                 c.svg.as_bytes(),
             )?);
-            written.push(write(dir, &format!("charts/{}.png", c.stem), &c.png)?);
+            written.push(write(dir, &format!("charts/{}.png", c.stem), png)?);
         }
     }
-    written.push(write(
-        dir,
-        "report.md",
-        report_view::markdown(report, &sections)?.as_bytes(),
-    )?);
-    written.push(write(
-        dir,
-        "report.html",
-        report_view::html(report, &sections)?.as_bytes(),
-    )?);
-    written.push(write(
-        dir,
-        "report.xlsx",
-        &xlsx::report(report, &sections)?,
-    )?);
-    for f in sheets::files(report)? {
-        written.push(write(dir, &f.path, &f.bytes)?);
+    for (path, bytes) in &documents {
+        written.push(write(dir, path, bytes)?);
     }
-    // For auditors, beside the tables and linked from nowhere in the report.
-    written.push(write(
-        dir,
-        "suppression.csv",
-        &suppression_table::suppression(report).to_csv()?,
-    )?);
     Ok(written)
+}
+
+/// The report's documents, in the order they are written: report.md, report.html,
+/// report.xlsx, the department sheets and, for auditors (beside the tables and linked from
+/// nowhere in the report), suppression.csv.
+fn documents(report: &Report, sections: &[sections::Section]) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut out = vec![
+        (
+            "report.md".to_string(),
+            report_view::markdown(report, sections)?.into_bytes(),
+        ),
+        (
+            "report.html".to_string(),
+            report_view::html(report, sections)?.into_bytes(),
+        ),
+        ("report.xlsx".to_string(), xlsx::report(report, sections)?),
+    ];
+    for f in sheets::files(report)? {
+        out.push((f.path, f.bytes));
+    }
+    out.push((
+        "suppression.csv".to_string(),
+        suppression_table::suppression(report).to_csv()?,
+    ));
+    Ok(out)
 }
 
 /// Writes only the data-quality tables into `dir`.

@@ -58,26 +58,23 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-/// Fills in every chart's PNG from its SVG, the charts shared out among the cores (each PNG
-/// is the same bytes whichever core makes it).
-pub fn rasterise(charts: &mut [&mut crate::render::chart_data::Chart]) -> Result<()> {
+/// Each SVG rasterised as PNG, in order, the SVGs shared out among the cores (each PNG is
+/// the same bytes whichever core makes it).
+pub fn rasterise(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = charts.len().div_ceil(cores).max(1);
+    let per = svgs.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = charts
-            .chunks_mut(per)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk.iter_mut().try_for_each(|c| {
-                        c.png = svg_to_png(&c.svg)?;
-                        Ok::<_, anyhow::Error>(())
-                    })
-                })
-            })
+        let workers: Vec<_> = svgs
+            .chunks(per)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|svg| svg_to_png(svg)).collect()))
             .collect();
-        workers
-            .into_iter()
-            .try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        let mut pngs = Vec::with_capacity(svgs.len());
+        for w in workers {
+            let chunk: Result<Vec<Vec<u8>>> =
+                w.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            pngs.extend(chunk?);
+        }
+        Ok(pngs)
     })
 }
 
