@@ -58,24 +58,37 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-/// Each SVG rasterised as PNG, in order, the SVGs shared out among the cores (each PNG is
-/// the same bytes whichever core makes it).
+/// Each SVG rasterised as PNG, in order. The cores take the charts one at a time, largest
+/// first, so one large chart does not leave a core idle at the end (each PNG is the same
+/// bytes whichever core makes it).
 pub fn rasterise(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = svgs.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = svgs
-            .chunks(per)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|svg| svg_to_png(svg)).collect()))
+    let mut order: Vec<usize> = (0..svgs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(svgs[i].len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let made: Vec<(usize, Result<Vec<u8>>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(svgs.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut made = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break made };
+                        made.push((i, svg_to_png(svgs[i])));
+                    }
+                })
+            })
             .collect();
-        let mut pngs = Vec::with_capacity(svgs.len());
-        for w in workers {
-            let chunk: Result<Vec<Vec<u8>>> =
-                w.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            pngs.extend(chunk?);
-        }
-        Ok(pngs)
-    })
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut pngs: Vec<Option<Vec<u8>>> = vec![None; svgs.len()];
+    for (i, png) in made {
+        pngs[i] = Some(png?);
+    }
+    Ok(pngs.into_iter().flatten().collect())
 }
 
 /// Rasterises an SVG document at [`PNG_SCALE`] on white and encodes it as PNG.
