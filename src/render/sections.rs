@@ -94,6 +94,9 @@ pub fn quality_tables(report: &Report) -> Vec<Named> {
     ]
 }
 
+/// The most groups (全体 not counted) a segment's grouped-bars chart is drawn for.
+pub const MAX_BAR_GROUPS: usize = 12;
+
 /// Every section in reading order: the 概要, KGI/KPI status, the segment analyses (splits
 /// such as やりがい first, then age bands, then the other attributes), reasons, trends,
 /// response rates and data quality.
@@ -140,14 +143,18 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
         if let Some(t) = items::change_by_segment(report, s) {
             tables.push(named(format!("change_by_{}", s.id), t));
         }
+        // The bars repeat the table and the heatmap on screen; beyond a dozen groups they would
+        // be a chart tens of thousands of pixels tall, and the heatmap alone carries them.
+        let mut charts = Vec::new();
+        if groups <= MAX_BAR_GROUPS {
+            charts.push(chart_data::segment_chart(report, s)?);
+        }
+        charts.push(chart_data::segment_heatmap(report, s)?);
         out.push(Section {
             wide: groups > 6,
             intro: items::segment_intro(report, s),
             tables,
-            charts: vec![
-                chart_data::segment_chart(report, s)?,
-                chart_data::segment_heatmap(report, s)?,
-            ],
+            charts,
             ..Section::new(format!("segment-{}", s.id), format!("{}の分析", s.label))
         });
     }
