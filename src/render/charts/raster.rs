@@ -111,11 +111,10 @@ pub(super) fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
         &mut pixmap.as_mut(),
     );
     // Opaque on white: drop the alpha channel.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+    let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+    for p in pixmap.data().chunks_exact(4) {
+        rgb.extend_from_slice(&p[..3]);
+    }
     encode_png(&rgb, (w, h))
 }
 
