@@ -9,13 +9,18 @@
 //! items whose base is those who answered. Each level's share (`level_share_k`, what the
 //! answer-distribution chart draws) is over those who answered, whatever the base.
 
-use super::{by_segment, count_where, cube, percent};
+use super::cube::{cube, Combinations};
+use super::{by_segment, count_where, percent};
 use crate::pipeline::{Base, Pipeline, QuestionKind};
 use polars::prelude::*;
 
 /// The long items table (see [`super::Aggregates::items`]). Level columns `level_1..level_L`
 /// run to the longest scale; levels a scale does not have count 0.
-pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+pub fn items(
+    pipeline: &Pipeline,
+    frame: &DataFrame,
+    combinations: &Combinations,
+) -> PolarsResult<DataFrame> {
     let max_levels = pipeline.max_levels();
     let mut parts = Vec::new();
     for (si, scale) in pipeline.scales.iter().enumerate() {
@@ -31,7 +36,7 @@ pub fn items(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> 
         let positive = scale.positive as i32;
         let neutral_end = (scale.positive + scale.neutral) as i32;
         let levels: Vec<i32> = (0..scale.levels.len() as i32).collect();
-        let counts = cube(pipeline, frame, &on, &levels)?.rename(
+        let counts = cube(frame, combinations, &on, &levels)?.rename(
             ["column", "value"],
             ["item", "code"],
             true,

@@ -24,7 +24,6 @@ mod texts;
 use crate::pipeline::Pipeline;
 use annotate::{annotate, tests_frame, Layout};
 use anyhow::{Context, Result};
-use cube::cube;
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -82,6 +81,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         .map(|s| (s.id.clone(), s.column()))
         .collect();
     let links = Context::context(linked::Links::new(&frame, &columns), ctx)?;
+    let combinations = Context::context(cube::Combinations::new(pipeline, &frame), ctx)?;
     let (groups, hidden) = Context::context(groups::groups(pipeline, &frame, &links), ctx)?;
     let items_layout = Layout {
         keys: &["item"],
@@ -90,7 +90,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         family_key: None,
     };
     let (items, item_tests) = Context::context(
-        items::items(pipeline, &frame)
+        items::items(pipeline, &frame, &combinations)
             .and_then(|df| annotate(df, &items_layout, (&hidden, &links), stats, &previous)),
         ctx,
     )?;
@@ -101,7 +101,7 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         family_key: Some("question"),
     };
     let (options, option_tests) = Context::context(
-        options::options(pipeline, &frame)
+        options::options(pipeline, &frame, &combinations)
             .and_then(|df| annotate(df, &options_layout, (&hidden, &links), stats, &previous)),
         ctx,
     )?;

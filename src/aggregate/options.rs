@@ -2,12 +2,17 @@
 //! how many chose the option, its share of the base, and its rank within the group
 //! (1 = most chosen; ties share the lower rank).
 
-use super::{by_segment, count_where, cube, percent};
+use super::cube::{cube, Combinations};
+use super::{by_segment, count_where, percent};
 use crate::pipeline::{Pipeline, QuestionKind};
 use polars::prelude::*;
 
 /// The long options table (see [`super::Aggregates::options`]).
-pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+pub fn options(
+    pipeline: &Pipeline,
+    frame: &DataFrame,
+    combinations: &Combinations,
+) -> PolarsResult<DataFrame> {
     let mut vars = Vec::new();
     let mut questions = Vec::new();
     let mut option_idx = Vec::new();
@@ -32,7 +37,7 @@ pub fn options(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame
         ],
     )?;
     // Each option column holds 1 (chosen), 0 (not chosen) or null (not answered).
-    let counts = cube(pipeline, frame, &vars, &[0, 1])?
+    let counts = cube(frame, combinations, &vars, &[0, 1])?
         .join(
             map.lazy(),
             [col("column")],

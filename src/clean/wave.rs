@@ -305,11 +305,8 @@ fn ragged(table: &RawTable, row: &RawRow, issues: &mut Vec<Issue>) {
         );
         issue.value = String::new();
         issues.push(issue);
-    } else if let Some(extra) = row
-        .cells
-        .iter()
-        .skip(width)
-        .position(|c| !c.trim().is_empty())
+    } else if let Some(extra) = (width..row.cells.len())
+        .position(|i| !row.cells.get(i).unwrap_or_default().trim().is_empty())
     {
         issues.push(Issue::new(
             table,
