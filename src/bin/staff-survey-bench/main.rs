@@ -45,6 +45,9 @@ struct Cli {
     /// データと出力を置くフォルダ（既定: 一時フォルダの staff-survey-bench/）
     #[arg(long)]
     dir: Option<PathBuf>,
+    /// 計測を繰り返す回数（床と run を交互に実行し、表には中央値を示します）
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    repeat: u32,
 }
 
 /// The floors, run as their own processes so that the operating system measures each alone.
@@ -154,21 +157,46 @@ fn bench(cli: &Cli) -> Result<(), String> {
         };
         let mut args = vec![floor_cmd.to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
-        let floor = measure(&me, &args)?;
-        row(format, mb, floor_name, floor, None);
         let out = dir.join(format!("out_{}", format.ext()));
-        let run = measure(
-            &tool,
-            &[
-                "run".into(),
-                pipeline.display().to_string(),
-                "--out".into(),
-                out.display().to_string(),
-            ],
-        )?;
-        row(format, mb, "staff-survey run（全体）", run, Some(floor));
+        let run_args = [
+            "run".into(),
+            pipeline.display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+        ];
+        // Floor and run take turns, so a machine that slows down for a while slows both.
+        let (mut floors, mut runs) = (Vec::new(), Vec::new());
+        for _ in 0..cli.repeat {
+            floors.push(measure(&me, &args)?);
+            runs.push(measure(&tool, &run_args)?);
+        }
+        let floor = median(&floors);
+        row(format, mb, floor_name, floor, None);
+        row(
+            format,
+            mb,
+            "staff-survey run（全体）",
+            median(&runs),
+            Some(floor),
+        );
     }
+    println!(
+        "\n各値は {} 回の計測の中央値です（床と run を交互に実行）。",
+        cli.repeat
+    );
     Ok(())
+}
+
+/// The median time and the median peak memory of the measurements (each on its own).
+fn median(all: &[Measured]) -> Measured {
+    let middle = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    Measured {
+        seconds: middle(all.iter().map(|m| m.seconds).collect()),
+        peak_mb: middle(all.iter().map(|m| m.peak_mb).collect()),
+    }
 }
 
 fn row(format: Format, mb: f64, name: &str, m: Measured, floor: Option<Measured>) {
