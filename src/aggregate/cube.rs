@@ -64,6 +64,23 @@ impl Combinations {
     }
 }
 
+impl Combinations {
+    /// One row per combination: its first respondent's row of `frame` (so every key column
+    /// holds the combination's values), with `n`, the respondents in it. Group sizes and the
+    /// linked-breakdown atoms are worked out from these few rows instead of every respondent.
+    pub fn representatives(&self, frame: &DataFrame) -> PolarsResult<DataFrame> {
+        let mut n = vec![0u32; self.firsts.len()];
+        for &c in &self.combo {
+            n[c as usize] += 1;
+        }
+        let mut out = frame
+            .select(self.keys.iter().cloned())?
+            .take(&IdxCa::from_vec("take".into(), self.firsts.clone()))?;
+        out.with_column(Column::new("n".into(), n))?;
+        Ok(out)
+    }
+}
+
 /// One row per wave, combination of groups across the segments (segment columns kept),
 /// column of `columns` (`column`) and value (`value`: each of `values`, or null for no
 /// answer), with the count `n`; combinations with no one are left out. Codes outside

@@ -16,13 +16,14 @@ use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Group sizes with suppression, and the set of suppressed groups (which suppresses their
-/// cells in every other table).
+/// cells in every other table). `representatives` has a row per combination of wave and
+/// groups with `n`, its respondents (`cube::Combinations::representatives`).
 pub fn groups(
     pipeline: &Pipeline,
-    frame: &DataFrame,
+    representatives: &DataFrame,
     links: &Links,
 ) -> PolarsResult<(DataFrame, BTreeSet<GroupKey>)> {
-    let df = sizes(pipeline, frame)?;
+    let df = sizes(pipeline, representatives)?;
     let keys: Vec<GroupKey> = (0..df.height())
         .map(|i| -> PolarsResult<GroupKey> {
             Ok((
@@ -121,15 +122,15 @@ fn flag(
     decide_linked(&candidates, forced, Thresholds::sizes(min_group), links)
 }
 
-fn sizes(pipeline: &Pipeline, frame: &DataFrame) -> PolarsResult<DataFrame> {
+fn sizes(pipeline: &Pipeline, representatives: &DataFrame) -> PolarsResult<DataFrame> {
     by_segment(
         pipeline,
-        frame.clone().lazy(),
+        representatives.clone().lazy(),
         &["wave", "segment", "group"],
         |lf| {
             Ok(lf
                 .group_by([col("wave"), col("segment"), col("group")])
-                .agg([len().cast(DataType::UInt32).alias("respondents")])
+                .agg([col("n").sum().cast(DataType::UInt32).alias("respondents")])
                 .with_column(
                     percent(
                         col("respondents"),

@@ -36,8 +36,10 @@ struct Atoms {
 const TOLERANCE: f64 = 1e-9;
 
 impl Links {
-    /// Builds the atoms of every wave from the segmented frame (one row per respondent, the
-    /// segment columns named by `columns`: segment id → column).
+    /// Builds the atoms of every wave from a frame with at least one row for every
+    /// combination of groups that occurs (the segmented frame, or one row per combination:
+    /// `cube::Combinations::representatives`), the segment columns named by `columns`:
+    /// segment id → column.
     pub fn new(frame: &DataFrame, columns: &[(String, String)]) -> PolarsResult<Links> {
         if columns.len() < 2 {
             // A single breakdown links to nothing but its own total.

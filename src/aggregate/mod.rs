@@ -80,9 +80,11 @@ pub fn aggregate(pipeline: &Pipeline, segmented: LazyFrame) -> Result<Aggregates
         .iter()
         .map(|s| (s.id.clone(), s.column()))
         .collect();
-    let links = Context::context(linked::Links::new(&frame, &columns), ctx)?;
     let combinations = Context::context(cube::Combinations::new(pipeline, &frame), ctx)?;
-    let (groups, hidden) = Context::context(groups::groups(pipeline, &frame, &links), ctx)?;
+    let representatives = Context::context(combinations.representatives(&frame), ctx)?;
+    let links = Context::context(linked::Links::new(&representatives, &columns), ctx)?;
+    let (groups, hidden) =
+        Context::context(groups::groups(pipeline, &representatives, &links), ctx)?;
     let items_layout = Layout {
         keys: &["item"],
         k: "n_positive",
