@@ -144,6 +144,37 @@ fn sizes(pipeline: &Pipeline, representatives: &DataFrame) -> PolarsResult<DataF
     )
 }
 
+/// Respondents per wave (group 全体) and, with `column`, per wave and value of that column
+/// (its null left out): `wave`, `group`, `respondents` (u32). One pass over the rows.
+fn respondents_by_wave(frame: &DataFrame, column: Option<&str>) -> PolarsResult<DataFrame> {
+    let waves = frame.column("wave")?.i32()?;
+    let values = column
+        .map(|c| frame.column(c)?.str().cloned())
+        .transpose()?;
+    let mut counts: std::collections::BTreeMap<(i32, &str), u32> = Default::default();
+    for (i, w) in waves.iter().enumerate() {
+        let w = w.unwrap_or(0);
+        *counts.entry((w, ALL_GROUP)).or_default() += 1;
+        if let Some(v) = values.as_ref().and_then(|v| v.get(i)) {
+            *counts.entry((w, v)).or_default() += 1;
+        }
+    }
+    let (mut wave, mut group, mut n) = (vec![], vec![], vec![]);
+    for ((w, g), c) in counts {
+        wave.push(w);
+        group.push(g);
+        n.push(c);
+    }
+    DataFrame::new(
+        wave.len(),
+        vec![
+            Column::new("wave".into(), wave),
+            Column::new("group".into(), group),
+            Column::new("respondents".into(), n),
+        ],
+    )
+}
+
 /// The response rates; an employment type hidden in the group sizes (`hidden`) is hidden
 /// here too.
 pub fn response(
@@ -174,25 +205,13 @@ pub fn response(
             Column::new("population".into(), population),
         ],
     )?;
-    let counted = |key: Expr| {
-        frame
-            .clone()
-            .lazy()
-            .with_column(key.alias("group"))
-            .filter(col("group").is_not_null())
-            .group_by([col("wave"), col("group")])
-            .agg([len().cast(DataType::UInt32).alias("respondents")])
-    };
     let has_employment = pipeline
         .respondents
         .attributes
         .iter()
         .any(|a| a.id == "employment");
-    let mut parts = vec![counted(lit(ALL_GROUP))];
-    if has_employment {
-        parts.push(counted(col("attr:employment")));
-    }
-    let df = concat(parts, UnionArgs::default())?
+    let df = respondents_by_wave(frame, has_employment.then_some("attr:employment"))?
+        .lazy()
         .join(
             pop.lazy(),
             [col("wave"), col("group")],
