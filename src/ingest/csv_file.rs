@@ -55,11 +55,14 @@ pub fn read(
             (Box::new(std::io::Cursor::new(text)), total)
         }
     };
-    let window = Window::new(text);
+    let kept = Rc::new(RefCell::new(Kept::default()));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(window.clone());
+        .from_reader(Window {
+            inner: text,
+            kept: kept.clone(),
+        });
     let mut begun = false;
     let mut lines = LineCounter::default();
     let mut record = csv::ByteRecord::new();
@@ -80,7 +83,7 @@ pub fn read(
             }));
         };
         let number = lines.line_at(
-            &window,
+            &kept,
             record.position().map(|p| p.byte() as usize).unwrap_or(0),
         );
         if number < header_row {
@@ -119,12 +122,11 @@ fn record_fields<'a>(
     (0..record.len()).map(move |i| record.range(i).map_or("", |r| &fields[r]))
 }
 
-/// The bytes the CSV reader has taken from the file and no record has been numbered past
-/// yet: line numbers are counted in them, so the file is never held whole. The reader reads
-/// ahead by its buffer, so this holds a few tens of kilobytes.
-#[derive(Clone)]
+/// The CSV reader's input, keeping a copy of the bytes read that no record has been numbered
+/// past yet ([`Kept`]): line numbers are counted in them, so the file is never held whole. The
+/// reader reads ahead by its buffer, so this holds a few tens of kilobytes.
 struct Window {
-    inner: Rc<RefCell<Box<dyn Read>>>,
+    inner: Box<dyn Read>,
     kept: Rc<RefCell<Kept>>,
 }
 
@@ -135,18 +137,9 @@ struct Kept {
     bytes: Vec<u8>,
 }
 
-impl Window {
-    fn new(inner: Box<dyn Read>) -> Window {
-        Window {
-            inner: Rc::new(RefCell::new(inner)),
-            kept: Rc::default(),
-        }
-    }
-}
-
 impl Read for Window {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.borrow_mut().read(buf)?;
+        let n = self.inner.read(buf)?;
         self.kept.borrow_mut().bytes.extend_from_slice(&buf[..n]);
         Ok(n)
     }
@@ -163,8 +156,8 @@ struct LineCounter {
 impl LineCounter {
     /// The line of the record the reader began scanning at file offset `byte` (offsets only
     /// grow from record to record).
-    fn line_at(&mut self, window: &Window, byte: usize) -> u32 {
-        let mut kept = window.kept.borrow_mut();
+    fn line_at(&mut self, kept: &RefCell<Kept>, byte: usize) -> u32 {
+        let mut kept = kept.borrow_mut();
         let start = kept.start;
         let bytes = &kept.bytes;
         let at = |offset: usize| bytes.get(offset - start).copied();
