@@ -21,6 +21,22 @@ use super::font::FONT_BYTES;
 /// How many PNG pixels one SVG pixel becomes.
 pub(super) const PNG_SCALE: u32 = 2;
 
+/// The most pixels a PNG chart has: a chart whose raster at [`PNG_SCALE`] would be larger
+/// (a heatmap of thirty departments by forty items) is rasterised at the scale that fits, but
+/// never below 1. At A4 width such a chart still prints at well over 300 dpi, and the
+/// rasterising and encoding time stays bounded by the cap rather than by the number of groups.
+pub(super) const MAX_PNG_PIXELS: f64 = 9_000_000.0;
+
+/// The scale at which a chart of `width` × `height` SVG pixels is rasterised.
+fn png_scale(width: u32, height: u32) -> f32 {
+    let full = PNG_SCALE as f64;
+    let area = width as f64 * height as f64 * full * full;
+    if area <= MAX_PNG_PIXELS {
+        return PNG_SCALE as f32;
+    }
+    (full * (MAX_PNG_PIXELS / area).sqrt()).max(1.0) as f32
+}
+
 /// The PNG target: the chart drawn as SVG, rasterised at [`PNG_SCALE`] times its size.
 pub(super) struct Png;
 
@@ -91,7 +107,7 @@ pub fn rasterise(svgs: &[&str]) -> Result<Vec<Vec<u8>>> {
     Ok(pngs.into_iter().flatten().collect())
 }
 
-/// Rasterises an SVG document at [`PNG_SCALE`] on white and encodes it as PNG.
+/// Rasterises an SVG document at [`PNG_SCALE`] (or the scale under [`MAX_PNG_PIXELS`]) on white and encodes it as PNG.
 pub(super) fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     let options = usvg::Options {
         font_family: "IPAexGothic".into(),
@@ -100,11 +116,14 @@ pub(super) fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     };
     let tree = usvg::Tree::from_str(svg, &options).context("reading a chart's SVG for its PNG")?;
     let size = tree.size().to_int_size();
-    let (w, h) = (size.width() * PNG_SCALE, size.height() * PNG_SCALE);
+    let scale = png_scale(size.width(), size.height());
+    let (w, h) = (
+        (size.width() as f32 * scale).round() as u32,
+        (size.height() as f32 * scale).round() as u32,
+    );
     let mut pixmap =
         tiny_skia::Pixmap::new(w, h).ok_or_else(|| anyhow!("a chart of {w}×{h} pixels"))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    let scale = PNG_SCALE as f32;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),

@@ -232,3 +232,24 @@ fn right_and_centre_anchors_use_the_text_width() {
     assert!(r1.abs_diff(100 * s) <= 4, "{r1}");
     assert!(((c0 + c1) / 2).abs_diff(100 * s) <= 3, "{c0}..{c1}");
 }
+
+/// A chart whose raster at twice its size would pass [`MAX_PNG_PIXELS`] is rasterised at the
+/// scale that fits (worked out by hand: 1000 × 3000 SVG pixels are 12 Mpx at 2×; the cap of
+/// 9 Mpx gives scale 2·√(9/12) = 1.732…, so 1732 × 5196 pixels), keeping its proportions; a
+/// chart too large even at scale 1 is never made smaller than its SVG.
+#[test]
+fn large_charts_are_capped_in_pixels_not_below_their_svg() {
+    let svg = |w: u32, h: u32| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\">\
+             <rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#336699\"/></svg>"
+        )
+    };
+    let (w, h) = png_size(&svg_to_png(&svg(1000, 3000)).unwrap());
+    assert_eq!((w, h), (1732, 5196));
+    assert!(f64::from(w) * f64::from(h) <= MAX_PNG_PIXELS);
+    let (w, h) = png_size(&svg_to_png(&svg(1000, 12_000)).unwrap());
+    assert_eq!((w, h), (1000, 12_000));
+    let (w, h) = png_size(&svg_to_png(&svg(1000, 2000)).unwrap());
+    assert_eq!((w, h), (2000, 4000));
+}
