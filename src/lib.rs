@@ -25,5 +25,6 @@ pub mod render;
 pub mod run;
 pub mod segment;
 pub mod settings;
+pub mod staff;
 pub mod stats;
 pub mod verify;

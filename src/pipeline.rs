@@ -28,6 +28,10 @@ pub struct Pipeline {
     pub segments: Vec<Segment>,
     pub indicators: Vec<Indicator>,
     pub admin: Option<AdminSource>,
+    /// HR records (`[staff]`) for the 職員の状況 section.
+    pub staff: Option<crate::staff::Staff>,
+    /// The comparison-values table (`[benchmarks]`).
+    pub benchmarks: Option<SourceFile>,
     /// Options listed per group in reasons tables.
     pub top_n: usize,
     pub statistics: Statistics,

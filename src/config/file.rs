@@ -35,6 +35,10 @@ pub struct PipelineFile {
     pub indicators: Vec<IndicatorFile>,
     /// Table of administrative indicator values (not from the survey).
     pub admin: Option<AdminFile>,
+    /// HR records for the 職員の状況 section: staff rosters and count tables.
+    pub staff: Option<super::staff_file::StaffFile>,
+    /// Table of other organisations' values to compare with.
+    pub benchmarks: Option<super::staff_file::BenchmarksFile>,
     /// Report settings.
     #[serde(default)]
     pub report: ReportFile,

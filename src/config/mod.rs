@@ -7,6 +7,7 @@
 pub mod file;
 mod keypath;
 mod parse;
+pub mod staff_file;
 mod validate;
 
 use crate::pipeline::Pipeline;

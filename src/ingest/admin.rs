@@ -23,7 +23,7 @@ pub struct AdminValue {
 
 /// A number as written in the table: width variants, thousands separators and a trailing
 /// unit (%, 人, 日, 点, 時間) are accepted.
-fn parse_number(text: &str) -> Option<f64> {
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
     let cleaned = normalize_label(text).replace(',', "");
     let cleaned = cleaned
         .trim_end_matches(['%', '人', '日', '点'])

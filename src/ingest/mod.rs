@@ -11,12 +11,15 @@
 //! Excel, so every problem can be reported with its cell reference (`D17`).
 
 mod admin;
+mod benchmarks;
 mod cells;
 mod csv_file;
 mod spreadsheet;
 mod stream;
 
+pub(crate) use admin::parse_number;
 pub use admin::{read_admin, AdminValue};
+pub use benchmarks::{read_benchmarks, Benchmark};
 pub use cells::Cells;
 pub use stream::read_in_background;
 

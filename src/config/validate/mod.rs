@@ -8,6 +8,7 @@ mod questions;
 mod respondents;
 mod scales;
 mod segments;
+mod staff;
 mod statistics;
 
 use super::file::*;
@@ -183,6 +184,14 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
             n_column: optional_column(&a.n_column, "回答数"),
         })
     });
+    let staff = file
+        .staff
+        .as_ref()
+        .and_then(|s| staff::staff(s, (base, limits), &mut p));
+    let benchmarks = file
+        .benchmarks
+        .as_ref()
+        .and_then(|b| staff::benchmarks(b, (base, limits), &mut p));
     let statistics = statistics::statistics(&file.statistics, &mut p);
     let mut segments = segments;
     if statistics.public {
@@ -218,6 +227,8 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         segments,
         indicators,
         admin,
+        staff,
+        benchmarks,
         top_n,
         statistics,
         quality,

@@ -1,0 +1,34 @@
+//! 職員の状況: the HR administrative statistics that open the report, as Otaru's policy
+//! opens its diagnosis (section 4(1)): staff numbers, the age structure, women by post,
+//! young staff's resignations, men's childcare leave, and the city beside other cities.
+//!
+//! The stage reads staff rosters and count tables into counts ([`facts`]: `roster`,
+//! `tables`), works the statistics out of the counts with the confidentiality rule of
+//! [`protect`] (`stats`, `pyramid`) and sets the city beside the comparison values
+//! (`comparisons`). A roster is personal data: it is read and counted in `roster`, and
+//! nothing of a person reaches any output.
+
+pub mod comparisons;
+pub mod date;
+pub mod facts;
+pub mod protect;
+pub mod pyramid;
+pub mod roster;
+pub mod spec;
+pub mod stats;
+pub mod tables;
+
+pub use comparisons::{comparisons, Comparison};
+pub use facts::Facts;
+pub use spec::Staff;
+pub use stats::{staff_stats, StaffStats};
+
+use anyhow::Result;
+
+/// Reads every roster and count table of `staff` into counts.
+pub fn read_staff(staff: &Staff) -> Result<Facts> {
+    let mut facts = Facts::default();
+    roster::read_rosters(staff, &mut facts)?;
+    tables::read_tables(staff, &mut facts)?;
+    Ok(facts)
+}
