@@ -113,7 +113,8 @@ pub fn relative(from: &Path, to: &Path) -> Result<String> {
     Ok(parts.join("/"))
 }
 
-/// The input files of a run: every wave up to the report's, and the admin table.
+/// The input files of a run: every wave and roster up to the report's, the admin table, the
+/// HR count tables and the comparison table.
 pub fn input_files(pipeline: &Pipeline, wave: crate::fiscal_year::FiscalYear) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = pipeline
         .waves_until(wave)
@@ -122,6 +123,18 @@ pub fn input_files(pipeline: &Pipeline, wave: crate::fiscal_year::FiscalYear) ->
         .collect();
     if let Some(a) = &pipeline.admin {
         files.push(a.source.path.clone());
+    }
+    if let Some(s) = &pipeline.staff {
+        files.extend(
+            s.rosters
+                .iter()
+                .filter(|r| r.year <= wave)
+                .map(|r| r.source.path.clone()),
+        );
+        files.extend(s.tables.iter().map(|t| t.path.clone()));
+    }
+    if let Some(b) = &pipeline.benchmarks {
+        files.push(b.path.clone());
     }
     files
 }

@@ -9,11 +9,12 @@ use crate::config;
 use crate::findings::overview;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::indicators;
-use crate::ingest::read_admin;
+use crate::ingest::{read_admin, read_benchmarks};
 use crate::manifest;
 use crate::quality::Accounting;
 use crate::render::{render, render_quality, Report};
 use crate::segment::segment;
+use crate::staff::{comparisons, read_staff, staff_stats, StaffView};
 use anyhow::{bail, Result};
 use polars::prelude::IntoLazy;
 use std::path::PathBuf;
@@ -98,6 +99,18 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     };
     let mut issues = cleaned.issues;
     issues.extend(admin_issues);
+    let (benchmarks, benchmark_issues) = match &pipeline.benchmarks {
+        Some(b) => read_benchmarks(b)?,
+        None => (vec![], vec![]),
+    };
+    issues.extend(benchmark_issues);
+    let staff_facts = match &pipeline.staff {
+        Some(s) => {
+            progress("職員名簿と人事の集計表を読み込んでいます");
+            Some(read_staff(s)?)
+        }
+        None => None,
+    };
     // `check` writes beside the report, never into it, so a report stays as its manifest says.
     let dir = if opts.check_only {
         opts.out
@@ -119,6 +132,16 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     let lookup = Lookup::new(&pipeline, &aggregates)?;
     let left_out = public::left_out(&pipeline, &lookup, year.0);
     let shown = public::without(&pipeline, &left_out);
+    let staff = pipeline
+        .staff
+        .as_ref()
+        .zip(staff_facts)
+        .map(|(s, mut facts)| {
+            issues.append(&mut facts.issues);
+            let stats = staff_stats(s, &facts, year, pipeline.statistics.min_group);
+            let comparisons = comparisons(&pipeline, &admin, &benchmarks, &stats, year);
+            StaffView { stats, comparisons }
+        });
     let overview = overview(&shown, &lookup, &rows, year);
     let report = Report {
         pipeline: &shown,
@@ -132,6 +155,7 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         year,
         waves: wave_years,
         indicators: &rows,
+        staff: staff.as_ref(),
         issues: &issues,
         unmatched: &cleaned.unmatched,
         accepted: &accepted,

@@ -18,6 +18,9 @@ mod reasons;
 mod report_view;
 mod sections;
 mod sheets;
+mod staff_charts;
+mod staff_section;
+mod staff_tables;
 mod suppression_table;
 pub mod table;
 mod table_view;
@@ -49,6 +52,8 @@ pub struct Report<'a> {
     /// Waves up to and including `year`, oldest first.
     pub waves: Vec<FiscalYear>,
     pub indicators: &'a [IndicatorRow],
+    /// The 職員の状況 section's statistics, when the pipeline has `[staff]`.
+    pub staff: Option<&'a crate::staff::StaffView>,
     pub issues: &'a [Issue],
     /// The data-quality summary: values that matched nothing, per column and value.
     pub unmatched: &'a [UnmatchedValue],

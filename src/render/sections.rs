@@ -58,7 +58,7 @@ pub struct Section {
 }
 
 impl Section {
-    fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+    pub(super) fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
         Section {
             id: id.into(),
             title: title.into(),
@@ -97,7 +97,7 @@ pub fn quality_tables(report: &Report) -> Vec<Named> {
 /// The most groups (全体 not counted) a segment's grouped-bars chart is drawn for.
 pub const MAX_BAR_GROUPS: usize = 12;
 
-/// Every section in reading order: the 概要, KGI/KPI status, the segment analyses (splits
+/// Every section in reading order: the 概要, KGI/KPI status, 職員の状況, the segment analyses (splits
 /// such as やりがい first, then age bands, then the other attributes), reasons, trends,
 /// response rates and data quality.
 pub fn sections(report: &Report) -> Result<Vec<Section>> {
@@ -121,6 +121,9 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             ..Section::new("kgi", "KGI・KPI の状況")
         },
     ];
+    if let Some(view) = report.staff {
+        out.push(super::staff_section::section(report, view)?);
+    }
     for s in report.pipeline.segments_in_report_order() {
         let mut tables = Vec::new();
         if matches!(s.by, SegmentBy::Split { .. }) {

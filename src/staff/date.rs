@@ -49,6 +49,30 @@ fn era(s: &str) -> Option<(i32, &str)> {
     })
 }
 
+/// A date as reports print it, in the era: `令和6年4月1日` (the first year of an era is 元年).
+pub fn japanese_date(date: NaiveDate) -> String {
+    let era = ERAS
+        .iter()
+        .zip(ERA_STARTS)
+        .find(|(_, start)| (date.year(), date.month(), date.day()) >= *start);
+    match era {
+        Some(((name, _, first), _)) => {
+            let y = date.year() - first + 1;
+            let y = if y == 1 {
+                "元".to_string()
+            } else {
+                y.to_string()
+            };
+            format!("{name}{y}年{}月{}日", date.month(), date.day())
+        }
+        None => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+/// The first day of each era of [`ERAS`].
+const ERA_STARTS: [(i32, u32, u32); 4] =
+    [(2019, 5, 1), (1989, 1, 8), (1926, 12, 25), (1912, 7, 30)];
+
 /// Age in whole years on `on` of someone born on `birth` (a birthday counts from its day).
 pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     let mut age = on.year() - birth.year();
@@ -93,6 +117,14 @@ mod tests {
         assert_eq!(parse_date("昭和60年4月2日"), Some(ymd(1985, 4, 2)));
         assert_eq!(parse_date("平成元年5月1日"), Some(ymd(1989, 5, 1)));
         assert_eq!(parse_date("H1/5/1"), Some(ymd(1989, 5, 1)));
+    }
+
+    #[test]
+    fn prints_dates_in_the_era() {
+        assert_eq!(japanese_date(ymd(2024, 4, 1)), "令和6年4月1日");
+        assert_eq!(japanese_date(ymd(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(japanese_date(ymd(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(japanese_date(ymd(2017, 8, 1)), "平成29年8月1日");
     }
 
     #[test]

@@ -25,6 +25,13 @@ pub use stats::{staff_stats, StaffStats};
 
 use anyhow::Result;
 
+/// What the report shows of the HR records.
+#[derive(Debug, Clone)]
+pub struct StaffView {
+    pub stats: StaffStats,
+    pub comparisons: Vec<Comparison>,
+}
+
 /// Reads every roster and count table of `staff` into counts.
 pub fn read_staff(staff: &Staff) -> Result<Facts> {
     let mut facts = Facts::default();

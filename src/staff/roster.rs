@@ -5,7 +5,7 @@
 //! data-quality issues and leave only that part of the person's breakdown unknown.
 //!
 //! The roster is personal data: rows are read here, counted and dropped; no id, name or
-//! date leaves this module.
+//! date leaves this module (a data-quality issue about a date names its cell, not its value).
 
 use super::date::{age_on, fiscal_year_of, parse_date};
 use super::facts::{Dims, Excluded, Facts, Origin, Stat};
@@ -127,14 +127,14 @@ fn count_roster(
             }
             let date = parse_date(text);
             if date.is_none() {
-                issues.push(Issue::new(
+                issues.push(withheld(Issue::new(
                     table,
                     row,
                     c,
                     "日付を解釈できない",
                     "2024/4/1、令和6年4月1日 の形の日付",
                     "この日付を使わない",
-                ));
+                )));
             }
             date
         };
@@ -191,6 +191,17 @@ fn count_roster(
     Ok(())
 }
 
+/// The text shown instead of a date cell's value in the data-quality table: dates of birth,
+/// hire and leave are personal data and never written out (the cell reference finds them).
+pub const WITHHELD: &str = "（日付は出力しません）";
+
+fn withheld(issue: Issue) -> Issue {
+    Issue {
+        value: WITHHELD.into(),
+        ..issue
+    }
+}
+
 /// Reads a person's breakdown; what cannot be read is reported and left unknown.
 fn read_person(
     staff: &Staff,
@@ -201,7 +212,9 @@ fn read_person(
     issues: &mut Vec<Issue>,
 ) -> Person {
     let mut issue = |col: usize, problem: &str, expected: &str, action: &str| {
-        issues.push(Issue::new(table, row, col, problem, expected, action));
+        let found = Issue::new(table, row, col, problem, expected, action);
+        let dated = Some(col) == cols.birth;
+        issues.push(if dated { withheld(found) } else { found });
     };
     let sex = staff.sex.read(table.cell(row, cols.sex));
     if sex.is_none() {

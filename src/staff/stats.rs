@@ -91,6 +91,9 @@ pub struct Merged {
 /// Everything of the 職員の状況 section but the comparisons.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StaffStats {
+    /// The latest roster's year and reference date up to the report's year: the date of the
+    /// pyramid and the department table.
+    pub reference: Option<(FiscalYear, chrono::NaiveDate)>,
     pub headcount: Stacked,
     pub pyramid: Option<Pyramid>,
     pub women: Vec<WomenYear>,
@@ -150,13 +153,15 @@ pub fn staff_stats(staff: &Staff, facts: &Facts, year: FiscalYear, min: u32) -> 
         Some(c) => women.iter().find(|w| w.year == c).map(|w| w.year),
         None => women.first().map(|w| w.year).filter(|_| women.len() > 1),
     };
-    let latest_roster = staff
+    let reference = staff
         .rosters
         .iter()
         .rev()
         .find(|r| r.year <= year)
-        .map(|r| r.year);
+        .map(|r| (r.year, r.date));
+    let latest_roster = reference.map(|r| r.0);
     StaffStats {
+        reference,
         pyramid: latest_roster.and_then(|y| pyramid(facts, y, min as u32)),
         departments: latest_roster.and_then(|y| departments(facts, y, min, &mut merged)),
         childcare: childcare(facts, &years, min),
@@ -201,10 +206,7 @@ fn note(merged: &mut Vec<Merged>, year: FiscalYear, dimension: &'static str, p: 
 }
 
 /// Bodies in the declared order, else largest first in the latest year; 不明 last.
-fn body_order(
-    staff: &Staff,
-    rows: &[YearCounts],
-) -> Vec<String> {
+fn body_order(staff: &Staff, rows: &[YearCounts]) -> Vec<String> {
     let mut order: Vec<String> = staff.bodies.clone().unwrap_or_default();
     let mut found: Vec<(String, u64)> = rows.last().map(|r| r.1.clone()).unwrap_or_default();
     for (_, sizes, _) in rows {
@@ -225,7 +227,7 @@ fn body_order(
 }
 
 /// Stacks counts per body with each year's protection (a year without staff numbers by body
-/// shows its counts as they are).
+/// shows its counts as they are; with them, a body shown that year and without a count has 0).
 fn stacked(
     rows: &[YearCounts],
     protection: &BTreeMap<FiscalYear, Protection>,
@@ -241,6 +243,13 @@ fn stacked(
             };
             if let Some(t) = target {
                 *row.entry(t.to_string()).or_default() += *n as f64;
+            }
+        }
+        // A group on the year's staff list with nothing to count has a count of 0.
+        if let Some(p) = protection.get(y) {
+            let merged = p.merged_shown.then_some(MERGED);
+            for g in p.shown.iter().map(String::as_str).chain(merged) {
+                row.entry(g.to_string()).or_default();
             }
         }
         values.push(row);

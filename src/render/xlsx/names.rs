@@ -78,6 +78,15 @@ pub fn for_table(report: &Report, stem: &str) -> (String, String) {
         "row_counts" => return fixed("読み込んだ行の内訳"),
         "data_quality_summary" => return fixed("選択肢にない回答の要約"),
         "data_quality" => return fixed("データの問題"),
+        "staff_headcount" => return fixed("職員数の推移"),
+        "staff_age" => return fixed("年齢別職員構成"),
+        "staff_women_by_post" => return fixed("職位別の女性の割合"),
+        "staff_women_trend" => return fixed("女性の割合の推移"),
+        "staff_resignations" => return fixed("若手職員の退職者数"),
+        "staff_childcare" => return fixed("男性の育児休業"),
+        "staff_departments" => return fixed("所属別の職員数"),
+        "staff_comparisons" => return fixed("他の自治体との比較"),
+        "staff_exclusions" => return fixed("集計から除いた職員"),
         _ => {}
     }
     let per_segment = [
