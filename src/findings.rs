@@ -7,18 +7,26 @@
 //!    the KPIs that are behind form one finding together. Each comes with its current value,
 //!    its path value and whether the path lies inside the current value's confidence
 //!    interval (a gap sampling alone could explain). Pipeline file order.
-//! 2. **Change since the previous wave.** The whole population's items whose change from the
+//! 2. **The HR records** (with `[staff]`, see `staff`): women's shares against the compared
+//!    year, young staff's resignations in the latest year against the first, and the
+//!    indicators where the city is worse than the average it is compared with (or the first
+//!    comparator).
+//! 3. **Change since the previous wave.** The whole population's items whose change from the
 //!    previous wave is significant (Holm-adjusted), largest change first (at most
 //!    [`MAX_CITED`]); when none is, a finding saying so, with the number of items compared.
-//! 3. **The split's gaps.** For each split segment (やりがい有/無), the items where the two
+//! 4. **The split's gaps.** For each split segment (やりがい有/無), the items where the two
 //!    groups differ significantly, largest gap first (at most [`MAX_CITED`]).
-//! 4. **Groups worse than the whole.** For each other segment (age bands first, then the
+//! 5. **Groups worse than the whole.** For each other segment (age bands first, then the
 //!    attributes), the group × item cells significantly worse than the whole population (lower
 //!    for a positive statement, higher for a negative one), largest difference first (at most
 //!    [`MAX_CITED`]).
 //!
 //! Ties are broken by questionnaire order, then group order, so the same inputs always give
 //! the same findings. Suppressed cells are not in the lookup, so no finding can cite one.
+
+mod staff;
+
+pub use staff::{Resignations, WomenShares, WorseThanOthers};
 
 use crate::aggregate::lookup::Lookup;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
@@ -27,7 +35,7 @@ use crate::indicators::{IndicatorRow, Status};
 use crate::pipeline::{Level, Pipeline, SegmentBy};
 
 /// At most this many findings on the 概要 page.
-pub const MAX_FINDINGS: usize = 8;
+pub const MAX_FINDINGS: usize = 10;
 /// At most this many items or cells cited in one finding.
 pub const MAX_CITED: usize = 3;
 
@@ -79,6 +87,12 @@ pub enum Fact {
         total: usize,
         cells: Vec<Cited>,
     },
+    /// Women's shares overall and among managers, against the compared year.
+    StaffWomen(WomenShares),
+    /// Young staff's resignations against the first year of the series.
+    StaffResignations(Resignations),
+    /// The indicators where the city is worse than the organisations compared.
+    StaffBehindOthers(Vec<WorseThanOthers>),
 }
 
 /// An indicator behind its path.
@@ -113,6 +127,7 @@ pub fn overview(
     pipeline: &Pipeline,
     lookup: &Lookup,
     indicators: &[IndicatorRow],
+    staff: Option<&crate::staff::StaffView>,
     year: FiscalYear,
 ) -> Overview {
     let whole = lookup
@@ -120,6 +135,7 @@ pub fn overview(
         .iter()
         .find(|r| r.wave == year.0 && r.group == ALL_GROUP);
     let mut findings = behind(pipeline, indicators);
+    findings.extend(staff.map(staff::staff_findings).unwrap_or_default());
     findings.extend(changed(pipeline, lookup, year));
     for segment in pipeline.segments_in_report_order() {
         findings.extend(match &segment.by {

@@ -142,7 +142,7 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
             let comparisons = comparisons(&pipeline, &admin, &benchmarks, &stats, year);
             StaffView { stats, comparisons }
         });
-    let overview = overview(&shown, &lookup, &rows, year);
+    let overview = overview(&shown, &lookup, &rows, staff.as_ref(), year);
     let report = Report {
         pipeline: &shown,
         left_out: left_out

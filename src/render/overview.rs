@@ -345,5 +345,64 @@ fn sentence(report: &Report, f: &Finding) -> String {
                 list.join("、")
             )
         }
+        Fact::StaffWomen(w) => {
+            let earlier = |now: Option<f64>, before: Option<f64>| match (now, w.earlier, before) {
+                (Some(n), Some((y, ..)), Some(b)) => {
+                    format!("{}（{} {}）", pct(n), y.short(), pct(b))
+                }
+                (Some(n), ..) => pct(n),
+                (None, ..) => "-".into(),
+            };
+            let managers = match w.managers {
+                Some(m) => format!(
+                    "、管理職に占める割合は{}",
+                    earlier(Some(m), w.earlier.and_then(|e| e.2))
+                ),
+                None => String::new(),
+            };
+            format!(
+                "{}の女性職員の割合は{}{managers}です。",
+                w.year,
+                earlier(Some(w.overall), w.earlier.map(|e| e.1))
+            )
+        }
+        Fact::StaffResignations(r) => {
+            let times = match r.times {
+                Some(t) if t >= 1.05 => format!(
+                    "で、{}（{}人）の{}倍",
+                    r.first_year.short(),
+                    number(r.first, 0),
+                    number(t, 1)
+                ),
+                _ => format!("（{} は{}人）", r.first_year.short(), number(r.first, 0)),
+            };
+            format!(
+                "30歳代以下の職員の退職者は{}に{}人{times}です。",
+                r.year.short(),
+                number(r.count, 0)
+            )
+        }
+        Fact::StaffBehindOthers(list) => {
+            let items: Vec<String> = list
+                .iter()
+                .map(|w| {
+                    let v = |x: f64| format!("{}{}", number(x, w.decimals), w.unit);
+                    let how = match (w.unit == "%", w.higher_is_worse) {
+                        (true, true) => "高く",
+                        (true, false) => "低く",
+                        (false, true) => "多く",
+                        (false, false) => "少なく",
+                    };
+                    format!(
+                        "「{}」は{}で{}（{}）より{how}",
+                        w.name,
+                        v(w.city),
+                        w.comparator,
+                        v(w.value)
+                    )
+                })
+                .collect();
+            format!("他の自治体と比べると、{}なっています。", items.join("、"))
+        }
     }
 }

@@ -16,10 +16,9 @@ const ERAS: [(&str, char, i32); 4] = [
 
 /// Reads a date, or `None` when the text is not one of the accepted forms or not a real day.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let s = normalize_label(text);
-    let s = s.trim();
     // A spreadsheet date with a time of day (`2024-04-01 00:00:00`): the day.
-    let s = s.split_whitespace().next()?;
+    let s = normalize_label(text.split_whitespace().next()?);
+    let s = s.as_str();
     let (year_of, rest) = era(s).unwrap_or((0, s));
     let parts: Vec<&str> = rest
         .split(['-', '/', '.', '年', '月', '日'])
