@@ -18,6 +18,12 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0x33, 0x22, 0x88), // indigo
 ];
 
+/// The colour of series `j` in [`PALETTE`] (repeating after eight series), so that a group has
+/// the same colour in every chart that shows the groups in the same order.
+pub(super) fn series_color(j: usize) -> RGBColor {
+    PALETTE[j % PALETTE.len()]
+}
+
 pub(super) const TEXT_COLOR: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub(super) const SUBTLE_TEXT_COLOR: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub(super) const AXIS_COLOR: RGBColor = RGBColor(0x66, 0x66, 0x66);
