@@ -17,7 +17,10 @@
 //! - the heatmap of shares by group coloured by the difference from overall, with the overall
 //!   share as an uncoloured column ([`heatmap_svg`]), in `heatmap`;
 //! - trend lines over the survey waves as small multiples with the change since the previous
-//!   wave ([`trend_svg`]), in `trend`, on value axes of one shared span (`trend_scale`).
+//!   wave ([`trend_svg`]), in `trend`, on value axes of one shared span (`trend_scale`);
+//! - for the HR statistics (職員の状況): stacked columns per fiscal year by group with each
+//!   column's total ([`stacked_columns_svg`]: staff and young staff's resignations by appointing
+//!   body), in `columns`.
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -35,6 +38,11 @@
 //! - `raster`: the PNG target: the chart's SVG rasterised with resvg at twice its pixel size,
 //!   with the embedded font as the only font;
 //! - `legend`: legend entries, their symbols and their row layout;
+//! - `header`: a chart's title and legend rows, their height and drawing;
+//! - `value_axis`: value axes from 0 to a round value above the largest value, with their grid
+//!   lines and labels (the HR statistics charts);
+//! - `category_axis`: categories (fiscal years) in equal slots along a horizontal axis, with
+//!   their labels fitted to the slots;
 //! - `test_support`, `preview` (tests only): reading text, attributes and colours back out of the
 //!   SVG; sample charts, and writing every chart kind to a folder for looking at them.
 //!
@@ -57,11 +65,14 @@
 mod bars;
 mod bars_cells;
 mod bars_labels;
+mod category_axis;
 mod colors;
+mod columns;
 mod dashes;
 mod diverging;
 mod draw;
 mod font;
+mod header;
 mod heatmap;
 mod legend;
 mod numbers;
@@ -76,10 +87,12 @@ mod raster;
 mod test_support;
 mod trend;
 mod trend_scale;
+mod value_axis;
 mod wrap;
 
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
+pub use columns::{stacked_columns_png, stacked_columns_svg, StackedColumns};
 pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowShares};
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;

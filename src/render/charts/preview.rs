@@ -200,6 +200,41 @@ pub(super) fn sample_trend() -> Trend {
     }
 }
 
+pub(super) fn sample_columns() -> StackedColumns {
+    let rows = [
+        [1162.0, 118.0, 251.0, 702.0, 31.0],
+        [1150.0, 121.0, 249.0, 688.0, 30.0],
+        [1141.0, 119.0, 252.0, 671.0, 29.0],
+        [1137.0, 117.0, 250.0, 664.0, 8.0],
+        [1129.0, 120.0, 248.0, 655.0, 0.0],
+    ];
+    let mut values: Vec<Vec<Option<f64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|v| Some(*v)).collect())
+        .collect();
+    values[4][4] = None;
+    let totals = values
+        .iter()
+        .map(|r| Some(r.iter().flatten().sum()))
+        .collect();
+    StackedColumns {
+        title: "任命権者別 職員数の推移（各年度4月1日現在）".into(),
+        categories: ["R1", "R2", "R3", "R4", "R5"].map(String::from).to_vec(),
+        series: [
+            "市長部局",
+            "教育委員会",
+            "消防本部",
+            "病院局",
+            "その他（少人数）",
+        ]
+        .map(String::from)
+        .to_vec(),
+        values,
+        totals,
+        value_axis_label: "職員数（人）".into(),
+    }
+}
+
 /// Lines of text whose glyphs depend on their side bearings (punctuation, symbols), at 20 px,
 /// left-aligned, right-aligned and centred.
 fn specimen<T: Target>(target: T) -> anyhow::Result<T::Output> {
@@ -264,5 +299,11 @@ fn write_charts_for_inspection() {
         "trend",
         trend_png(&trend).unwrap(),
         trend_svg(&trend).unwrap(),
+    );
+    let columns = sample_columns();
+    write(
+        "columns",
+        stacked_columns_png(&columns).unwrap(),
+        stacked_columns_svg(&columns).unwrap(),
     );
 }

@@ -8,7 +8,7 @@ use super::*;
 use crate::render::charts::draw::draw_text;
 use crate::render::charts::font::{ensure_fonts, text_style};
 use crate::render::charts::preview::{
-    sample_bars, sample_diverging, sample_heatmap, sample_path, sample_trend,
+    sample_bars, sample_columns, sample_diverging, sample_heatmap, sample_path, sample_trend,
 };
 use crate::render::charts::*;
 
@@ -74,6 +74,7 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
     let diverging = sample_diverging();
     let heatmap = sample_heatmap();
     let trend = sample_trend();
+    let columns = sample_columns();
     type Twin<'a> = (&'a str, Box<dyn Fn() -> Vec<u8> + 'a>, String);
     let twins: Vec<Twin<'_>> = vec![
         (
@@ -100,6 +101,11 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
             "trend",
             Box::new(|| trend_png(&trend).unwrap()),
             trend_svg(&trend).unwrap(),
+        ),
+        (
+            "columns",
+            Box::new(|| stacked_columns_png(&columns).unwrap()),
+            stacked_columns_svg(&columns).unwrap(),
         ),
     ];
     for (name, png, svg) in twins {
@@ -152,6 +158,17 @@ fn empty_charts_have_pngs() {
         series: vec![],
     };
     assert!(trend_png(&empty_trend).unwrap().starts_with(SIGNATURE));
+    let empty_columns = StackedColumns {
+        title: String::new(),
+        categories: vec![],
+        series: vec![],
+        values: vec![],
+        totals: vec![],
+        value_axis_label: String::new(),
+    };
+    assert!(stacked_columns_png(&empty_columns)
+        .unwrap()
+        .starts_with(SIGNATURE));
 }
 
 #[test]
