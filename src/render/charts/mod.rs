@@ -20,7 +20,8 @@
 //!   wave ([`trend_svg`]), in `trend`, on value axes of one shared span (`trend_scale`);
 //! - for the HR statistics (職員の状況): stacked columns per fiscal year by group with each
 //!   column's total ([`stacked_columns_svg`]: staff and young staff's resignations by appointing
-//!   body), in `columns`.
+//!   body), in `columns`; the age pyramid, men left and women right of the band labels, with
+//!   hidden bands marked "x 秘匿" ([`age_pyramid_svg`]), in `pyramid`.
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -82,6 +83,7 @@ mod path_intervals;
 mod path_labels;
 #[cfg(test)]
 mod preview;
+mod pyramid;
 mod raster;
 #[cfg(test)]
 mod test_support;
@@ -97,5 +99,6 @@ pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowSh
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint};
+pub use pyramid::{age_pyramid_png, age_pyramid_svg, AgePyramid};
 pub use raster::rasterise;
 pub use trend::{trend_png, trend_svg, Trend, TrendChange, TrendSeries};

@@ -235,6 +235,34 @@ pub(super) fn sample_columns() -> StackedColumns {
     }
 }
 
+pub(super) fn sample_pyramid() -> AgePyramid {
+    let side = |v: [f64; 9]| v.iter().map(|x| Some(*x)).collect::<Vec<_>>();
+    let mut left = side([12.0, 98.0, 121.0, 135.0, 162.0, 188.0, 201.0, 176.0, 64.0]);
+    let right = side([21.0, 87.0, 96.0, 88.0, 91.0, 102.0, 97.0, 70.0, 18.0]);
+    left[0] = None;
+    AgePyramid {
+        title: "職員の年齢構成（令和5年4月1日現在、正規職員）".into(),
+        bands: [
+            "～24歳",
+            "25～29歳",
+            "30～34歳",
+            "35～39歳",
+            "40～44歳",
+            "45～49歳",
+            "50～54歳",
+            "55～59歳",
+            "60歳～",
+        ]
+        .map(String::from)
+        .to_vec(),
+        left,
+        right,
+        left_label: "男性".into(),
+        right_label: "女性".into(),
+        value_axis_label: "人".into(),
+    }
+}
+
 /// Lines of text whose glyphs depend on their side bearings (punctuation, symbols), at 20 px,
 /// left-aligned, right-aligned and centred.
 fn specimen<T: Target>(target: T) -> anyhow::Result<T::Output> {
@@ -305,5 +333,11 @@ fn write_charts_for_inspection() {
         "columns",
         stacked_columns_png(&columns).unwrap(),
         stacked_columns_svg(&columns).unwrap(),
+    );
+    let pyramid = sample_pyramid();
+    write(
+        "pyramid",
+        age_pyramid_png(&pyramid).unwrap(),
+        age_pyramid_svg(&pyramid).unwrap(),
     );
 }

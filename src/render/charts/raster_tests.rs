@@ -8,7 +8,8 @@ use super::*;
 use crate::render::charts::draw::draw_text;
 use crate::render::charts::font::{ensure_fonts, text_style};
 use crate::render::charts::preview::{
-    sample_bars, sample_columns, sample_diverging, sample_heatmap, sample_path, sample_trend,
+    sample_bars, sample_columns, sample_diverging, sample_heatmap, sample_path, sample_pyramid,
+    sample_trend,
 };
 use crate::render::charts::*;
 
@@ -75,6 +76,7 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
     let heatmap = sample_heatmap();
     let trend = sample_trend();
     let columns = sample_columns();
+    let pyramid = sample_pyramid();
     type Twin<'a> = (&'a str, Box<dyn Fn() -> Vec<u8> + 'a>, String);
     let twins: Vec<Twin<'_>> = vec![
         (
@@ -106,6 +108,11 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
             "columns",
             Box::new(|| stacked_columns_png(&columns).unwrap()),
             stacked_columns_svg(&columns).unwrap(),
+        ),
+        (
+            "pyramid",
+            Box::new(|| age_pyramid_png(&pyramid).unwrap()),
+            age_pyramid_svg(&pyramid).unwrap(),
         ),
     ];
     for (name, png, svg) in twins {
@@ -167,6 +174,18 @@ fn empty_charts_have_pngs() {
         value_axis_label: String::new(),
     };
     assert!(stacked_columns_png(&empty_columns)
+        .unwrap()
+        .starts_with(SIGNATURE));
+    let empty_pyramid = AgePyramid {
+        title: String::new(),
+        bands: vec![],
+        left: vec![],
+        right: vec![],
+        left_label: String::new(),
+        right_label: String::new(),
+        value_axis_label: String::new(),
+    };
+    assert!(age_pyramid_png(&empty_pyramid)
         .unwrap()
         .starts_with(SIGNATURE));
 }

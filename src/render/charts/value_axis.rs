@@ -2,14 +2,14 @@
 //! when a percentage does not pass it), as the HR statistics charts use them: counts, hours,
 //! days and shares, where the length of a bar or the height of a point is read from 0. The top
 //! and the step of the labelled grid lines, and the drawing of the grid lines with their labels
-//! along a vertical axis.
+//! along a vertical or a horizontal axis.
 
 use anyhow::Result;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::colors::{GRID_COLOR, SUBTLE_TEXT_COLOR};
-use super::draw::{draw_hline, draw_text, Area, Backend, TICK_PX};
+use super::colors::{AXIS_COLOR, GRID_COLOR, SUBTLE_TEXT_COLOR};
+use super::draw::{draw_hline, draw_text, draw_vline, Area, Backend, TICK_PX};
 use super::font::{text_style, text_width};
 use super::numbers::format_tick;
 
@@ -100,6 +100,36 @@ impl ValueAxis {
             draw_text(root, &format_tick(v), (left - LABEL_GAP, y), &style)?;
         }
         Ok(())
+    }
+
+    /// Draws a horizontal axis under a plot from `top` to `bottom`: a grid line at each tick
+    /// above 0, the axis line along `bottom` with a tick mark under it at each tick, and each
+    /// tick's label under its mark (`x_of` maps a value to x). The line at 0 is left to the
+    /// chart, to be drawn over its bars.
+    pub(super) fn draw_horizontal<DB: Backend>(
+        &self,
+        root: &Area<DB>,
+        top: f64,
+        bottom: f64,
+        x_of: impl Fn(f64) -> f64,
+    ) -> Result<()> {
+        let style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Top);
+        for v in self.ticks() {
+            let x = x_of(v);
+            if v > 0.0 {
+                draw_vline(root, x, top, bottom, GRID_COLOR.stroke_width(1))?;
+            }
+            draw_vline(root, x, bottom, bottom + 4.0, AXIS_COLOR.stroke_width(1))?;
+            draw_text(root, &format_tick(v), (x, bottom + 7.0), &style)?;
+        }
+        let (x0, x1) = (x_of(0.0), x_of(self.top));
+        draw_hline(
+            root,
+            x0.min(x1),
+            x0.max(x1),
+            bottom,
+            AXIS_COLOR.stroke_width(1),
+        )
     }
 }
 
