@@ -1,7 +1,8 @@
 //! The charts' colour scheme: series palette, text and axis greys, the marking of negative
 //! statements on bar charts, the actual / baseline / target colours of indicator charts, the
-//! confidence interval whiskers and value marks of both, and the blue–orange diverging scale of
-//! the diverging stacked bars and the heatmap.
+//! confidence interval whiskers and value marks of bar and indicator charts, the accent and
+//! muted colours of comparison bars, and the blue–orange diverging scale of the diverging
+//! stacked bars and the heatmap.
 
 use plotters::style::RGBColor;
 
@@ -36,6 +37,10 @@ pub(super) const NEGATIVE_BAND_COLOR: RGBColor = RGBColor(0xFC, 0xEE, 0xEF);
 pub(super) const ACTUAL_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 pub(super) const TARGET_COLOR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
+/// Comparison bars: the city's own bars (the series blue) on a tinted band, the others muted.
+pub(super) const ACCENT_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub(super) const ACCENT_BAND_COLOR: RGBColor = RGBColor(0xE8, 0xF2, 0xF9);
+pub(super) const MUTED_COLOR: RGBColor = RGBColor(0xB8, 0xB8, 0xB8);
 /// Confidence interval whiskers (both charts) and the "x 秘匿" marker of suppressed bar cells.
 pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);

@@ -21,7 +21,9 @@
 //! - for the HR statistics (職員の状況): stacked columns per fiscal year by group with each
 //!   column's total ([`stacked_columns_svg`]: staff and young staff's resignations by appointing
 //!   body), in `columns`; the age pyramid, men left and women right of the band labels, with
-//!   hidden bands marked "x 秘匿" ([`age_pyramid_svg`]), in `pyramid`.
+//!   hidden bands marked "x 秘匿" ([`age_pyramid_svg`]), in `pyramid`; horizontal bars
+//!   comparing the city with other organisations on one indicator, the city's bars in the
+//!   accent colour ([`comparison_bars_svg`]), in `comparison`.
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -69,6 +71,7 @@ mod bars_labels;
 mod category_axis;
 mod colors;
 mod columns;
+mod comparison;
 mod dashes;
 mod diverging;
 mod draw;
@@ -95,6 +98,7 @@ mod wrap;
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
 pub use columns::{stacked_columns_png, stacked_columns_svg, StackedColumns};
+pub use comparison::{comparison_bars_png, comparison_bars_svg, ComparisonBars};
 pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowShares};
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
 pub use numbers::format_one_decimal;

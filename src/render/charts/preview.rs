@@ -263,6 +263,27 @@ pub(super) fn sample_pyramid() -> AgePyramid {
     }
 }
 
+pub(super) fn sample_comparison() -> ComparisonBars {
+    ComparisonBars {
+        title: "職員1人当たりの月平均時間外勤務時間（令和4年度）".into(),
+        labels: [
+            "しおかぜ市",
+            "道内主要都市平均",
+            "みなと市",
+            "やまなみ町",
+            "北の森市（教育委員会・消防本部を除く）",
+            "かわせみ市",
+        ]
+        .map(String::from)
+        .to_vec(),
+        values: vec![14.25, 12.0, 16.8, 9.35, 11.0, 0.0],
+        highlight: vec![true, false, false, false, false, false],
+        unit: "時間".into(),
+        decimals: 1,
+        caption: "出典: 令和4年度地方公共団体の勤務条件等に関する調査（総務省）".into(),
+    }
+}
+
 /// Lines of text whose glyphs depend on their side bearings (punctuation, symbols), at 20 px,
 /// left-aligned, right-aligned and centred.
 fn specimen<T: Target>(target: T) -> anyhow::Result<T::Output> {
@@ -339,5 +360,11 @@ fn write_charts_for_inspection() {
         "pyramid",
         age_pyramid_png(&pyramid).unwrap(),
         age_pyramid_svg(&pyramid).unwrap(),
+    );
+    let comparison = sample_comparison();
+    write(
+        "comparison",
+        comparison_bars_png(&comparison).unwrap(),
+        comparison_bars_svg(&comparison).unwrap(),
     );
 }

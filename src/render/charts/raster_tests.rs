@@ -8,8 +8,8 @@ use super::*;
 use crate::render::charts::draw::draw_text;
 use crate::render::charts::font::{ensure_fonts, text_style};
 use crate::render::charts::preview::{
-    sample_bars, sample_columns, sample_diverging, sample_heatmap, sample_path, sample_pyramid,
-    sample_trend,
+    sample_bars, sample_columns, sample_comparison, sample_diverging, sample_heatmap, sample_path,
+    sample_pyramid, sample_trend,
 };
 use crate::render::charts::*;
 
@@ -77,6 +77,7 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
     let trend = sample_trend();
     let columns = sample_columns();
     let pyramid = sample_pyramid();
+    let comparison = sample_comparison();
     type Twin<'a> = (&'a str, Box<dyn Fn() -> Vec<u8> + 'a>, String);
     let twins: Vec<Twin<'_>> = vec![
         (
@@ -113,6 +114,11 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
             "pyramid",
             Box::new(|| age_pyramid_png(&pyramid).unwrap()),
             age_pyramid_svg(&pyramid).unwrap(),
+        ),
+        (
+            "comparison",
+            Box::new(|| comparison_bars_png(&comparison).unwrap()),
+            comparison_bars_svg(&comparison).unwrap(),
         ),
     ];
     for (name, png, svg) in twins {
@@ -186,6 +192,18 @@ fn empty_charts_have_pngs() {
         value_axis_label: String::new(),
     };
     assert!(age_pyramid_png(&empty_pyramid)
+        .unwrap()
+        .starts_with(SIGNATURE));
+    let empty_comparison = ComparisonBars {
+        title: String::new(),
+        labels: vec![],
+        values: vec![],
+        highlight: vec![],
+        unit: String::new(),
+        decimals: 0,
+        caption: String::new(),
+    };
+    assert!(comparison_bars_png(&empty_comparison)
         .unwrap()
         .starts_with(SIGNATURE));
 }
