@@ -76,6 +76,12 @@ impl CategoryAxis {
         GAP + lines as f64 * self.line_h()
     }
 
+    /// Every how many categories a text `width` pixels wide, centred on its category, can be
+    /// drawn without touching the next one drawn.
+    pub(super) fn every(&self, width: f64) -> usize {
+        ((width + SLOT_PAD) / self.slot).ceil().max(1.0) as usize
+    }
+
     /// Whether category `i` of `n` is one of every `every`, counted from the last (which is
     /// always one).
     pub(super) fn shown(i: usize, n: usize, every: usize) -> bool {

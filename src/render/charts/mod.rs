@@ -23,7 +23,8 @@
 //!   body), in `columns`; the age pyramid, men left and women right of the band labels, with
 //!   hidden bands marked "x 秘匿" ([`age_pyramid_svg`]), in `pyramid`; horizontal bars
 //!   comparing the city with other organisations on one indicator, the city's bars in the
-//!   accent colour ([`comparison_bars_svg`]), in `comparison`.
+//!   accent colour ([`comparison_bars_svg`]), in `comparison`; lines over fiscal years with
+//!   every value printed ([`year_lines_svg`]: women's shares), in `year_lines`.
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -94,6 +95,7 @@ mod trend;
 mod trend_scale;
 mod value_axis;
 mod wrap;
+mod year_lines;
 
 pub use bars::{grouped_bars_png, grouped_bars_svg, GroupedBars, Series};
 pub use bars_cells::CellNote;
@@ -106,3 +108,4 @@ pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint}
 pub use pyramid::{age_pyramid_png, age_pyramid_svg, AgePyramid};
 pub use raster::rasterise;
 pub use trend::{trend_png, trend_svg, Trend, TrendChange, TrendSeries};
+pub use year_lines::{year_lines_png, year_lines_svg, YearLines};

@@ -284,6 +284,52 @@ pub(super) fn sample_comparison() -> ComparisonBars {
     }
 }
 
+pub(super) fn sample_year_lines() -> YearLines {
+    YearLines {
+        title: "女性職員の割合の推移（全体・管理職）".into(),
+        categories: ["H30", "R1", "R2", "R3", "R4", "R5"]
+            .map(String::from)
+            .to_vec(),
+        series: vec![
+            (
+                "全体".into(),
+                vec![
+                    Some(31.2),
+                    Some(31.85),
+                    Some(32.4),
+                    None,
+                    Some(33.95),
+                    Some(34.6),
+                ],
+            ),
+            (
+                "管理職（課長級以上）".into(),
+                vec![
+                    Some(8.1),
+                    Some(9.0),
+                    Some(10.25),
+                    Some(11.4),
+                    Some(12.0),
+                    Some(14.3),
+                ],
+            ),
+            (
+                "係長級".into(),
+                vec![
+                    Some(24.0),
+                    Some(26.5),
+                    Some(27.0),
+                    Some(30.1),
+                    Some(32.0),
+                    Some(33.9),
+                ],
+            ),
+        ],
+        unit: "%".into(),
+        value_axis_label: "女性の割合（%）".into(),
+    }
+}
+
 /// Lines of text whose glyphs depend on their side bearings (punctuation, symbols), at 20 px,
 /// left-aligned, right-aligned and centred.
 fn specimen<T: Target>(target: T) -> anyhow::Result<T::Output> {
@@ -366,5 +412,11 @@ fn write_charts_for_inspection() {
         "comparison",
         comparison_bars_png(&comparison).unwrap(),
         comparison_bars_svg(&comparison).unwrap(),
+    );
+    let year_lines = sample_year_lines();
+    write(
+        "year_lines",
+        year_lines_png(&year_lines).unwrap(),
+        year_lines_svg(&year_lines).unwrap(),
     );
 }

@@ -9,7 +9,7 @@ use crate::render::charts::draw::draw_text;
 use crate::render::charts::font::{ensure_fonts, text_style};
 use crate::render::charts::preview::{
     sample_bars, sample_columns, sample_comparison, sample_diverging, sample_heatmap, sample_path,
-    sample_pyramid, sample_trend,
+    sample_pyramid, sample_trend, sample_year_lines,
 };
 use crate::render::charts::*;
 
@@ -78,6 +78,7 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
     let columns = sample_columns();
     let pyramid = sample_pyramid();
     let comparison = sample_comparison();
+    let year_lines = sample_year_lines();
     type Twin<'a> = (&'a str, Box<dyn Fn() -> Vec<u8> + 'a>, String);
     let twins: Vec<Twin<'_>> = vec![
         (
@@ -119,6 +120,11 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
             "comparison",
             Box::new(|| comparison_bars_png(&comparison).unwrap()),
             comparison_bars_svg(&comparison).unwrap(),
+        ),
+        (
+            "year_lines",
+            Box::new(|| year_lines_png(&year_lines).unwrap()),
+            year_lines_svg(&year_lines).unwrap(),
         ),
     ];
     for (name, png, svg) in twins {
@@ -206,6 +212,14 @@ fn empty_charts_have_pngs() {
     assert!(comparison_bars_png(&empty_comparison)
         .unwrap()
         .starts_with(SIGNATURE));
+    let empty_lines = YearLines {
+        title: String::new(),
+        categories: vec![],
+        series: vec![],
+        unit: String::new(),
+        value_axis_label: String::new(),
+    };
+    assert!(year_lines_png(&empty_lines).unwrap().starts_with(SIGNATURE));
 }
 
 #[test]
