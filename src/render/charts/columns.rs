@@ -63,7 +63,8 @@ const BOTTOM: f64 = 12.0;
 /// `value_axis`), one column per category in equal slots, the segments stacked bottom first;
 /// the category labels under the axis (shrunk or wrapped to their slot, see `category_axis`).
 /// Counts are printed as whole numbers (half-up): each segment's inside it when it is tall and
-/// wide enough, each column's total above it. The width is 1000 px.
+/// wide enough, each column's total above it (when the columns are too narrow for every total,
+/// those of every k-th column, counted from the last). The width is 1000 px.
 ///
 /// A `None`, zero, negative or non-finite value draws no segment; a `None` or non-finite total
 /// prints nothing. `totals` may be empty (no totals). Errors: `values` not one row per
@@ -149,6 +150,12 @@ fn stacked_columns<T: Target>(c: &StackedColumns, target: T) -> Result<T::Output
     let height = (plot_bottom + categories.height() + BOTTOM).ceil() as u32;
     let y_of = |v: f64| plot_bottom - axis.fraction(v) * PLOT_H;
     let column_w = (categories.slot() * COLUMN_SHARE).min(MAX_COLUMN_W);
+    // Totals too wide for their slot are printed for every k-th column, counted from the last.
+    let widest_total = (0..n)
+        .filter_map(|i| total(c, i))
+        .map(|t| text_width(&number(t, 0), TOTAL_PX))
+        .fold(0.0, f64::max);
+    let every = categories.every(widest_total);
     let nothing_drawn = (0..n).all(|i| stack(c, i) == 0.0 && total(c, i).is_none());
 
     target.render((WIDTH, height), |root| {
@@ -178,7 +185,8 @@ fn stacked_columns<T: Target>(c: &StackedColumns, target: T) -> Result<T::Output
                 }
                 base += v;
             }
-            if let Some(t) = total(c, i) {
+            let shown = CategoryAxis::shown(i, n, every);
+            if let Some(t) = total(c, i).filter(|_| shown) {
                 draw_text(root, &number(t, 0), (x, y_of(base) - 4.0), &total_style)?;
             }
         }

@@ -92,6 +92,29 @@ fn segments_stack_bottom_first_in_proportion_to_their_values() {
 }
 
 #[test]
+fn totals_of_narrow_columns_are_thinned_from_the_last() {
+    let mut many = sample();
+    many.categories = (1..=40).map(|k| format!("R{k}")).collect();
+    many.values = vec![vec![Some(600.0), Some(300.0), Some(150.0)]; 40];
+    many.totals = vec![Some(1050.0); 40];
+    let svg = stacked_columns_svg(&many).unwrap();
+    let lines: Vec<&str> = svg.lines().collect();
+    let xs: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| w[0].starts_with("<text") && w[1] == "1050")
+        .map(|w| attr(w[0], "x"))
+        .collect();
+    assert!(xs.len() > 1 && xs.len() < 40, "{xs:?}");
+    // The last column's total is printed; printed totals do not touch.
+    let last = *segments(&svg, 0).last().unwrap();
+    assert!((xs[xs.len() - 1] - attr(last, "x") - attr(last, "width") / 2.0).abs() <= 1.0);
+    let width = text_width("1050", TOTAL_PX);
+    assert!(xs.windows(2).all(|p| p[1] - p[0] > width), "{xs:?}");
+    // Every column is still drawn.
+    assert_eq!(segments(&svg, 0).len(), 40);
+}
+
+#[test]
 fn nothing_to_draw_does_not_fail() {
     let empty = StackedColumns {
         title: "空のグラフ".into(),
