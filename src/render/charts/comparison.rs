@@ -39,9 +39,11 @@ pub struct ComparisonBars {
     pub caption: String,
 }
 
-/// Width of the chart; height of an organisation's band and of its bar.
+/// Width of the chart; height of an organisation's band (taller when a name needs two lines)
+/// and of its bar.
 const WIDTH: u32 = 1000;
 const BAND_H: f64 = 32.0;
+const TWO_LINE_BAND_H: f64 = 40.0;
 const BAR_H: f64 = 20.0;
 /// Font size of the printed values, and the space between a bar's end and its value.
 const VALUE_PX: f64 = 12.0;
@@ -56,8 +58,9 @@ const BOTTOM: f64 = 10.0;
 
 /// Draws the comparison bars and returns the SVG document.
 ///
-/// Layout: title; one 32 px band per organisation, top to bottom in the order given, its name
-/// on the left (wrapped like the bar chart's labels) and its bar on a value axis from 0 to a
+/// Layout: title; one band per organisation, top to bottom in the order given, its name on the
+/// left (wrapped like the bar chart's labels; the bands are 32 px high, 40 px when a name needs
+/// two lines) and its bar on a value axis from 0 to a
 /// round value above the largest value (at most 100 for "%" or "％"; see `value_axis`), with
 /// labelled grid lines; the city's own bars (`highlight`) in the accent colour on a tinted
 /// band with their values in the accent colour, the other bars in a muted grey; each value
@@ -104,8 +107,16 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
     let highlighted = |i: usize| c.highlight.get(i).copied().unwrap_or(false);
     let width = f64::from(WIDTH);
     let header = Header::new(&c.title, vec![], width);
+    let label_column =
+        |band_h| LabelColumn::of(c.labels.iter().map(|l| (l.as_str(), false)), band_h);
+    let labels = label_column(TWO_LINE_BAND_H);
+    let (labels, band_h) = if labels.max_lines() > 1 {
+        (labels, TWO_LINE_BAND_H)
+    } else {
+        (label_column(BAND_H), BAND_H)
+    };
     let plot_top = header.height();
-    let body_h = if n == 0 { 60.0 } else { n as f64 * BAND_H };
+    let body_h = if n == 0 { 60.0 } else { n as f64 * band_h };
     let plot_bottom = plot_top + body_h;
     let caption = if c.caption.is_empty() {
         vec![]
@@ -115,7 +126,6 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
     let height =
         (plot_bottom + AXIS_H + caption.len() as f64 * CAPTION_LINE_H + BOTTOM).ceil() as u32;
 
-    let labels = LabelColumn::of(c.labels.iter().map(|l| (l.as_str(), false)), BAND_H);
     let room = (0..n)
         .filter_map(|i| value_text(c, i))
         .map(|t| text_width(&t, VALUE_PX))
@@ -135,11 +145,11 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
     target.render((WIDTH, height), |root| {
         header.draw(root)?;
         for i in (0..n).filter(|&i| highlighted(i)) {
-            let top = plot_top + i as f64 * BAND_H;
+            let top = plot_top + i as f64 * band_h;
             root.draw(&Rectangle::new(
                 [
                     (to_px(MARGIN), to_px(top)),
-                    (to_px(width - MARGIN), to_px(top + BAND_H)),
+                    (to_px(width - MARGIN), to_px(top + band_h)),
                 ],
                 ACCENT_BAND_COLOR.filled(),
             ))?;
@@ -155,7 +165,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
             let Some(text) = value_text(c, i) else {
                 continue;
             };
-            let mid = plot_top + (i as f64 + 0.5) * BAND_H;
+            let mid = plot_top + (i as f64 + 0.5) * band_h;
             let (bar, ink) = if highlighted(i) {
                 (ACCENT_COLOR, ACCENT_COLOR)
             } else {
@@ -174,7 +184,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
             let style = text_style(VALUE_PX, &ink, HPos::Left, VPos::Center);
             draw_text(root, &text, (end + VALUE_GAP, mid), &style)?;
         }
-        labels.draw(root, plot_left - 8.0, plot_top, BAND_H)?;
+        labels.draw(root, plot_left - 8.0, plot_top, band_h)?;
         draw_vline(
             root,
             plot_left,

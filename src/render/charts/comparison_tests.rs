@@ -157,6 +157,22 @@ fn empty_and_odd_inputs_do_not_fail() {
     long.title = long.title.repeat(10);
     let svg = comparison_bars_svg(&long).unwrap();
     assert_svg_document(&svg);
+    // The long name takes two lines, whole, and every band grows to hold two lines.
+    let t = texts(&svg);
+    let name = &long.labels[1];
+    let first = t
+        .iter()
+        .position(|x| !x.is_empty() && name.starts_with(x.as_str()))
+        .unwrap();
+    assert_eq!(format!("{}{}", t[first], t[first + 1]), *name, "{t:?}");
+    let height = |svg: &str| attr(svg.lines().next().unwrap(), "height");
+    let mut two_lines = sample();
+    two_lines.labels[1] = name.clone();
+    let grown = height(&comparison_bars_svg(&two_lines).unwrap());
+    assert_eq!(
+        grown - height(&comparison_bars_svg(&sample()).unwrap()),
+        4.0 * 8.0
+    );
     let one = ComparisonBars {
         labels: vec!["しおかぜ市".into()],
         values: vec![3.0],
