@@ -228,8 +228,11 @@ fn age_pyramid<T: Target>(c: &AgePyramid, target: T) -> Result<T::Output> {
                 draw_text(root, line, (centre, first + k as f64 * BAND_LINE_H), &style)?;
             }
         }
-        // The two sides' 0 lines over the bars' inner ends.
-        for x in [halves.left_axis, halves.right_axis] {
+        // The two sides' 0 lines over the bars' inner ends (none across the no-data caption).
+        for x in [halves.left_axis, halves.right_axis]
+            .into_iter()
+            .filter(|_| n > 0)
+        {
             draw_vline(
                 root,
                 x,

@@ -96,25 +96,33 @@ fn finite(values: &[Option<f64>]) -> impl Iterator<Item = (usize, f64)> + '_ {
 }
 
 /// The middles of the printed values of one year, given the y of each point (in series order):
-/// above the highest point, below the others, then pushed down so that they are at least
-/// [`VALUE_LINE_H`] apart, and up as a whole when the lowest would pass `bottom`.
+/// above the highest point, below the others (above when below would pass `bottom` and above
+/// is free, e.g. a value of 0), pushed down so that they are at least [`VALUE_LINE_H`] apart,
+/// then those that would pass `bottom` pushed up from there (keeping them apart), moving no
+/// value that need not move.
 fn value_places(points: &[f64], bottom: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by(|&a, &b| points[a].total_cmp(&points[b]).then(a.cmp(&b)));
     let mut places = vec![0.0; points.len()];
     let mut last: Option<f64> = None;
     for (k, &j) in order.iter().enumerate() {
-        let wanted = if k == 0 {
-            points[j] - VALUE_OFFSET
+        let (above, below) = (points[j] - VALUE_OFFSET, points[j] + VALUE_OFFSET);
+        let free = last.map_or(f64::MIN, |l| l + VALUE_LINE_H);
+        let wanted = if k == 0 || (below > bottom && above >= free) {
+            above
         } else {
-            points[j] + VALUE_OFFSET
+            below
         };
-        let y = last.map_or(wanted, |l| wanted.max(l + VALUE_LINE_H));
+        let y = wanted.max(free);
         places[j] = y;
         last = Some(y);
     }
-    let overflow = last.map_or(0.0, |l| (l - bottom).max(0.0));
-    places.iter().map(|y| y - overflow).collect()
+    let mut limit = bottom;
+    for &j in order.iter().rev() {
+        places[j] = places[j].min(limit);
+        limit = places[j] - VALUE_LINE_H;
+    }
+    places
 }
 
 /// Draws the chart on `target`.

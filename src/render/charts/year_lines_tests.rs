@@ -123,10 +123,17 @@ fn values_sit_above_the_highest_point_and_below_the_others() {
     let svg = year_lines_svg(&close).unwrap();
     let y = |s: &str| attr(text_element(&svg, s).unwrap(), "y");
     assert!(y("29.0%") - y("30.0%") >= VALUE_LINE_H - 1.0);
-    // A value at 0 below another is kept above the axis.
+    // A value at 0 below another goes above its point, where there is room.
     let places = value_places(&[100.0, 300.0], 293.0);
-    assert!(places[0] < 100.0 && places[1] <= 293.0, "{places:?}");
-    assert!(places[1] - places[0] >= VALUE_LINE_H);
+    assert_eq!(places, [100.0 - VALUE_OFFSET, 300.0 - VALUE_OFFSET]);
+    let places = value_places(&[290.0, 300.0], 293.0);
+    assert_eq!(places, [290.0 - VALUE_OFFSET, 293.0]);
+    // Three values at 0: pushed up from the axis, each apart from the next.
+    let places = value_places(&[300.0, 299.0, 300.0], 293.0);
+    assert_eq!(
+        places,
+        [293.0 - VALUE_LINE_H, 293.0 - 2.0 * VALUE_LINE_H, 293.0]
+    );
 }
 
 #[test]
