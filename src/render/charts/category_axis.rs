@@ -94,7 +94,7 @@ impl CategoryAxis {
     /// Whether category `i` of `n` is one of every `every`, counted from the last (which is
     /// always one).
     pub(super) fn shown(i: usize, n: usize, every: usize) -> bool {
-        (n - 1 - i) % every.max(1) == 0
+        (n - 1 - i).is_multiple_of(every.max(1))
     }
 
     /// Draws the labels under the axis at `axis_y`, each centred on its slot but kept within

@@ -218,11 +218,10 @@ fn age_pyramid<T: Target>(c: &AgePyramid, target: T) -> Result<T::Output> {
         if n == 0 {
             draw_no_data(root, (centre, halves.top + body_h / 2.0))?;
         }
-        for i in 0..n {
+        let style = text_style(band_px, &TEXT_COLOR, HPos::Center, VPos::Center);
+        for (i, lines) in band_lines.iter().enumerate() {
             halves.draw_side(root, i, c.left[i], true)?;
             halves.draw_side(root, i, c.right[i], false)?;
-            let style = text_style(band_px, &TEXT_COLOR, HPos::Center, VPos::Center);
-            let lines = &band_lines[i];
             let first = halves.mid(i) - (lines.len() as f64 - 1.0) * BAND_LINE_H / 2.0;
             for (k, line) in lines.iter().enumerate() {
                 draw_text(root, line, (centre, first + k as f64 * BAND_LINE_H), &style)?;
