@@ -1,7 +1,8 @@
 //! Drawing primitives shared by the charts: the backends a chart is drawn on ([`Backend`], and
 //! [`Target`], which turns one drawing into an SVG string or, in `raster`, PNG bytes), pixel
-//! rounding, text, straight lines, confidence interval whiskers, legend swatches and wrapped
-//! titles, and the layout sizes the charts use.
+//! rounding, text, straight lines, lines broken at missing points, confidence interval
+//! whiskers, legend swatches, wrapped titles, the "x 秘匿" marker of hidden values and the
+//! caption of a chart with nothing to draw, and the layout sizes the charts use.
 //!
 //! Every chart draws through these functions on an [`Area`] of any [`Backend`], so the SVG and
 //! the PNG of a chart come from one implementation.

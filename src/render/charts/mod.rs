@@ -35,10 +35,13 @@
 //!   headers without breaking a word;
 //! - `numbers`: the number formatting used on the charts ([`format_one_decimal`], half-up
 //!   rounding through [`crate::render::format::number`]);
-//! - `colors`: the colour scheme, including the blue–orange diverging scale;
+//! - `colors`: the colour scheme, including the series palette (the same colour for a group in
+//!   every chart), the blue–orange diverging scale and the accent and muted colours of
+//!   comparisons;
 //! - `draw`: the backends a chart is drawn on (`Backend`, and `Target`, which runs a chart's
 //!   drawing code once for an SVG string or PNG bytes), small drawing primitives (text, lines,
-//!   swatches, titles), and the layout sizes the charts use;
+//!   swatches, titles, the "x 秘匿" marker, the no-data caption), and the layout sizes the
+//!   charts use;
 //! - `raster`: the PNG target: the chart's SVG rasterised with resvg at twice its pixel size,
 //!   with the embedded font as the only font;
 //! - `legend`: legend entries, their symbols and their row layout;
