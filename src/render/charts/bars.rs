@@ -11,15 +11,15 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::bars_cells::{draw_cell, suffix_room, Cell, CellNote, CellPlace, Marks};
 use super::bars_labels::{LabelColumn, LABEL_PX};
 use super::colors::{
-    AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, PALETTE, SEPARATOR_COLOR,
+    series_color, AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, SEPARATOR_COLOR,
     SUBTLE_TEXT_COLOR, TEXT_COLOR,
 };
 use super::draw::{
-    draw_hline, draw_text, draw_title, draw_vline, title_height, to_px, Svg, Target, MARGIN,
-    TICK_PX,
+    draw_hline, draw_no_data, draw_text, draw_title, draw_vline, title_height, to_px, Svg, Target,
+    MARGIN, TICK_PX,
 };
 use super::font::{ensure_fonts, text_style};
-use super::legend::{draw_legend, legend_height, LegendItem, Symbol};
+use super::legend::{draw_legend, legend_height, LegendItem};
 use super::raster::Png;
 
 /// Legend note explaining the "▼" put in front of the label of a negative statement.
@@ -161,10 +161,7 @@ fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> 
         .series
         .iter()
         .enumerate()
-        .map(|(j, s)| {
-            let color = PALETTE[j % PALETTE.len()];
-            LegendItem::new(14.0, s.legend_label(), Symbol::Swatch { color, size: 14.0 })
-        })
+        .map(|(j, s)| LegendItem::swatch(s.legend_label(), series_color(j)))
         .collect();
     if any_negative {
         legend.push(LegendItem::note(NEGATIVE_NOTE, NEGATIVE_COLOR));
@@ -246,13 +243,8 @@ fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> 
         )?;
 
         if n == 0 {
-            let style = text_style(LABEL_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
-            draw_text(
-                root,
-                "表示するデータがありません",
-                ((plot_left + plot_right) / 2.0, plot_top + body_h / 2.0),
-                &style,
-            )?;
+            let at = ((plot_left + plot_right) / 2.0, plot_top + body_h / 2.0);
+            draw_no_data(root, at)?;
         }
 
         // Bars, whiskers and values.
@@ -268,7 +260,7 @@ fn grouped_bars<T: Target>(chart: &GroupedBars, target: T) -> Result<T::Output> 
                     x_zero: plot_left,
                     x_of: &x_of,
                 };
-                draw_cell(root, &Cell::of(s, i), &place, &PALETTE[j % PALETTE.len()])?;
+                draw_cell(root, &Cell::of(s, i), &place, &series_color(j))?;
             }
         }
 

@@ -8,8 +8,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::Series;
-use super::colors::{SUPPRESSED_COLOR, TEXT_COLOR};
-use super::draw::{draw_text, draw_whisker, to_px, Area, Backend};
+use super::colors::TEXT_COLOR;
+use super::draw::{draw_suppressed, draw_text, draw_whisker, to_px, Area, Backend};
 use super::font::{text_style, text_width};
 use super::legend::{LegendItem, Symbol};
 use super::numbers::format_one_decimal;
@@ -121,8 +121,7 @@ pub(super) fn draw_cell<DB: Backend>(
 ) -> Result<()> {
     let mid = (place.y0 + place.y1) / 2.0;
     if cell.note == CellNote::Suppressed {
-        let style = text_style(VALUE_PX, &SUPPRESSED_COLOR, HPos::Left, VPos::Center);
-        return draw_text(area, SUPPRESSED_MARK, (place.x_zero + 4.0, mid), &style);
+        return draw_suppressed(area, (place.x_zero + 4.0, mid), HPos::Left);
     }
     let mut label_x = None;
     if let Some(v) = cell.value {

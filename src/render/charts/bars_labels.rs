@@ -78,6 +78,11 @@ impl LabelColumn {
         LabelColumn { labels, width }
     }
 
+    /// The most lines a label takes.
+    pub(super) fn max_lines(&self) -> usize {
+        self.labels.iter().map(|(l, _)| l.len()).max().unwrap_or(0)
+    }
+
     /// Draws the labels right-aligned at `right`, each vertically centred in its band (bands of
     /// `band_h` pixels from `top`); negative statements in red.
     pub(super) fn draw<DB: Backend>(

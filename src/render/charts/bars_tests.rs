@@ -69,7 +69,7 @@ fn bars_one_rect_per_some_value() {
     assert_eq!(bar_rects(&svg).len(), some);
     // Per series: bars in that series' colour only for its Some values.
     for (j, s) in chart.series.iter().enumerate() {
-        let fill = format!("fill=\"{}\"", hex(&PALETTE[j]));
+        let fill = format!("fill=\"{}\"", hex(&series_color(j)));
         let n = bar_rects(&svg).iter().filter(|l| l.contains(&fill)).count();
         assert_eq!(n, s.values.iter().flatten().count(), "series {j}");
     }

@@ -1,7 +1,8 @@
 //! The charts' colour scheme: series palette, text and axis greys, the marking of negative
 //! statements on bar charts, the actual / baseline / target colours of indicator charts, the
-//! confidence interval whiskers and value marks of both, and the blue–orange diverging scale of
-//! the diverging stacked bars and the heatmap.
+//! confidence interval whiskers and value marks of bar and indicator charts, the accent and
+//! muted colours of comparison bars, and the blue–orange diverging scale of the diverging
+//! stacked bars and the heatmap.
 
 use plotters::style::RGBColor;
 
@@ -18,6 +19,12 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0x33, 0x22, 0x88), // indigo
 ];
 
+/// The colour of series `j` in [`PALETTE`] (repeating after eight series), so that a group has
+/// the same colour in every chart that shows the groups in the same order.
+pub(super) fn series_color(j: usize) -> RGBColor {
+    PALETTE[j % PALETTE.len()]
+}
+
 pub(super) const TEXT_COLOR: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub(super) const SUBTLE_TEXT_COLOR: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub(super) const AXIS_COLOR: RGBColor = RGBColor(0x66, 0x66, 0x66);
@@ -30,6 +37,10 @@ pub(super) const NEGATIVE_BAND_COLOR: RGBColor = RGBColor(0xFC, 0xEE, 0xEF);
 pub(super) const ACTUAL_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 pub(super) const TARGET_COLOR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub(super) const BASELINE_COLOR: RGBColor = RGBColor(0x44, 0x44, 0x44);
+/// Comparison bars: the city's own bars (the series blue) on a tinted band, the others muted.
+pub(super) const ACCENT_COLOR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub(super) const ACCENT_BAND_COLOR: RGBColor = RGBColor(0xE8, 0xF2, 0xF9);
+pub(super) const MUTED_COLOR: RGBColor = RGBColor(0xB8, 0xB8, 0xB8);
 /// Confidence interval whiskers (both charts) and the "x 秘匿" marker of suppressed bar cells.
 pub(super) const WHISKER_COLOR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub(super) const SUPPRESSED_COLOR: RGBColor = RGBColor(0x6B, 0x6B, 0x6B);

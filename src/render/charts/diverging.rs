@@ -13,18 +13,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::NEGATIVE_NOTE;
-use super::bars_cells::{SUPPRESSED_MARK, SUPPRESSED_NOTE};
+use super::bars_cells::SUPPRESSED_NOTE;
 use super::bars_labels::{LabelColumn, LABEL_PX};
 use super::colors::{
     side_color, text_on, AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR,
-    NEUTRAL_COLOR, SEPARATOR_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
+    NEUTRAL_COLOR, SEPARATOR_COLOR, SUBTLE_TEXT_COLOR, TEXT_COLOR,
 };
 use super::draw::{
-    draw_hline, draw_text, draw_title, draw_vline, title_height, to_px, Area, Backend, Svg, Target,
-    MARGIN, TICK_PX,
+    draw_hline, draw_no_data, draw_suppressed, draw_text, draw_title, draw_vline, title_height,
+    to_px, Area, Backend, Svg, Target, MARGIN, TICK_PX,
 };
 use super::font::{ensure_fonts, text_style};
-use super::legend::{draw_legend, legend_height, LegendItem, Symbol};
+use super::legend::{draw_legend, legend_height, LegendItem};
 use super::raster::Png;
 use crate::render::format::number;
 
@@ -173,7 +173,7 @@ fn legend(chart: &Diverging) -> Vec<Vec<LegendItem>> {
     let swatches = |swapped: bool| {
         chart.levels.iter().enumerate().map(move |(i, level)| {
             let color = level_color(i, n, (chart.positive, chart.neutral), swapped);
-            LegendItem::new(14.0, level.clone(), Symbol::Swatch { color, size: 14.0 })
+            LegendItem::swatch(level.clone(), color)
         })
     };
     let mut rows = vec![swatches(false).collect::<Vec<_>>()];
@@ -291,9 +291,7 @@ fn diverging<T: Target>(chart: &Diverging, target: T) -> Result<T::Output> {
         }
         plot.draw_axis(root)?;
         if rows == 0 {
-            let style = text_style(LABEL_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
-            let at = (plot.x_of(0.0), plot.top + body_h / 2.0);
-            draw_text(root, "表示するデータがありません", at, &style)?;
+            draw_no_data(root, (plot.x_of(0.0), plot.top + body_h / 2.0))?;
         }
         for (i, row) in chart.rows.iter().enumerate() {
             let mid = plot.top + (i as f64 + 0.5) * BAND_H;
@@ -379,8 +377,7 @@ impl Plot {
         mid: f64,
     ) -> Result<()> {
         if row.shares == RowShares::Suppressed {
-            let style = text_style(VALUE_PX, &SUPPRESSED_COLOR, HPos::Left, VPos::Center);
-            return draw_text(root, SUPPRESSED_MARK, (self.x_of(0.0) + 6.0, mid), &style);
+            return draw_suppressed(root, (self.x_of(0.0) + 6.0, mid), HPos::Left);
         }
         let Some(shares) = shares(row) else {
             return Ok(());

@@ -1,6 +1,7 @@
 //! Tests of the diverging stacked bars.
 
 use super::*;
+use crate::render::charts::bars_cells::SUPPRESSED_MARK;
 use crate::render::charts::colors::{BAD_STRONG, GOOD_STRONG};
 use crate::render::charts::test_support::{assert_svg_document, attr, hex, text_element, texts};
 

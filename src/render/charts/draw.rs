@@ -1,7 +1,8 @@
 //! Drawing primitives shared by the charts: the backends a chart is drawn on ([`Backend`], and
 //! [`Target`], which turns one drawing into an SVG string or, in `raster`, PNG bytes), pixel
-//! rounding, text, straight lines, confidence interval whiskers, legend swatches and wrapped
-//! titles, and the layout sizes the charts use.
+//! rounding, text, straight lines, lines broken at missing points, confidence interval
+//! whiskers, legend swatches, wrapped titles, the "x 秘匿" marker of hidden values and the
+//! caption of a chart with nothing to draw, and the layout sizes the charts use.
 //!
 //! Every chart draws through these functions on an [`Area`] of any [`Backend`], so the SVG and
 //! the PNG of a chart come from one implementation.
@@ -11,8 +12,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::colors::{TEXT_COLOR, WHISKER_COLOR};
-use super::font::font;
+use super::colors::{SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR, WHISKER_COLOR};
+use super::font::{font, text_style};
 use super::wrap::wrap_text;
 
 /// Outer margin left and right of a chart's body and legend.
@@ -92,6 +93,43 @@ pub(super) fn draw_text<DB: Backend>(
         (to_px(pos.0), to_px(pos.1)),
         style.clone(),
     ))?;
+    Ok(())
+}
+
+/// Shown in the middle of a chart that has nothing to draw.
+pub(super) const NO_DATA: &str = "表示するデータがありません";
+/// Font size of [`NO_DATA`] (that of the charts' labels).
+const NO_DATA_PX: f64 = 13.0;
+
+/// Draws [`NO_DATA`] centred at `at`.
+pub(super) fn draw_no_data<DB: Backend>(area: &Area<DB>, at: (f64, f64)) -> Result<()> {
+    let style = text_style(NO_DATA_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
+    draw_text(area, NO_DATA, at, &style)
+}
+
+/// Font size of the "x 秘匿" marker (that of the printed values).
+const SUPPRESSED_PX: f64 = 11.0;
+
+/// Draws the "x 秘匿" marker of a hidden value (`marks::SUPPRESSED_LABEL`) vertically centred
+/// at `at`, which is its left or right end as `h` says.
+pub(super) fn draw_suppressed<DB: Backend>(area: &Area<DB>, at: (f64, f64), h: HPos) -> Result<()> {
+    let style = text_style(SUPPRESSED_PX, &SUPPRESSED_COLOR, h, VPos::Center);
+    draw_text(area, crate::render::marks::SUPPRESSED_LABEL, at, &style)
+}
+
+/// Draws a line through `points` in `style`, broken where a point is missing: each run of two
+/// or more consecutive points is one polyline (a lone point draws no line).
+pub(super) fn draw_broken_line<DB: Backend>(
+    area: &Area<DB>,
+    points: &[Option<(f64, f64)>],
+    style: ShapeStyle,
+) -> Result<()> {
+    for run in points.split(Option::is_none) {
+        if run.len() > 1 {
+            let run = run.iter().flatten().map(|&(x, y)| (to_px(x), to_px(y)));
+            area.draw(&PathElement::new(run.collect::<Vec<_>>(), style))?;
+        }
+    }
     Ok(())
 }
 

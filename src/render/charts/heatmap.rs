@@ -17,12 +17,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::NEGATIVE_NOTE;
 use super::bars_cells::{SIGNIFICANT_NOTE, SUPPRESSED_MARK, SUPPRESSED_NOTE};
-use super::bars_labels::{LabelColumn, LABEL_PX};
+use super::bars_labels::LabelColumn;
 use super::colors::{
     mix, text_on, AXIS_COLOR, BAD_STRONG, EMPTY_CELL_COLOR, GOOD_STRONG, GRID_COLOR,
     NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, SUBTLE_TEXT_COLOR, SUPPRESSED_COLOR, TEXT_COLOR,
 };
-use super::draw::{draw_text, draw_title, title_height, to_px, Area, Backend, Svg, Target, MARGIN};
+use super::draw::{
+    draw_no_data, draw_text, draw_title, title_height, to_px, Area, Backend, Svg, Target, MARGIN,
+};
 use super::font::{ensure_fonts, text_style, text_width};
 use super::legend::{draw_legend, legend_height, LegendItem};
 use super::numbers::format_one_decimal;
@@ -288,9 +290,7 @@ fn heatmap<T: Target>(chart: &Heatmap, target: T) -> Result<T::Output> {
         }
 
         if n_rows == 0 || n_cols == 0 {
-            let style = text_style(LABEL_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
-            let at = (width / 2.0, grid.top + body_h / 2.0);
-            draw_text(root, "表示するデータがありません", at, &style)?;
+            draw_no_data(root, (width / 2.0, grid.top + body_h / 2.0))?;
         }
         for (i, cells) in chart.cells.iter().enumerate() {
             let negative = chart.is_negative(i);

@@ -20,6 +20,8 @@ const ROW_H: f64 = 22.0;
 const GAP: f64 = 22.0;
 /// Space between an entry's symbol and its label.
 const SYMBOL_GAP: f64 = 6.0;
+/// Size of a colour swatch ([`LegendItem::swatch`]).
+const SWATCH_PX: f64 = 14.0;
 
 /// The symbol of a legend entry, drawn at (x, y_center) of its entry; offsets and sizes are in
 /// pixels from there. (Plain data rather than a closure, so that one legend can be drawn on any
@@ -120,6 +122,15 @@ impl LegendItem {
             label_color: TEXT_COLOR,
             symbol,
         }
+    }
+
+    /// An entry with a square swatch of `color` (a series or a level).
+    pub(super) fn swatch(label: impl Into<String>, color: RGBColor) -> Self {
+        let symbol = Symbol::Swatch {
+            color,
+            size: SWATCH_PX,
+        };
+        LegendItem::new(SWATCH_PX, label, symbol)
     }
 
     /// An entry without a symbol (a note), with its label in `color`.

@@ -1,5 +1,6 @@
 //! Number formatting on the charts: one-decimal values (half-up through the project's
-//! [`number`] rule), indicator values with their whole-number form, and axis ticks.
+//! [`number`] rule), indicator values with their whole-number form, axis ticks, and whether a
+//! unit is a percentage.
 
 use crate::render::format::number;
 
@@ -28,6 +29,11 @@ pub(super) fn format_value(v: f64, whole: bool) -> String {
     } else {
         format_one_decimal(v)
     }
+}
+
+/// Whether `unit` is a percentage ("%" or "％"), whose axes end at 100.
+pub(super) fn is_percent(unit: &str) -> bool {
+    matches!(unit, "%" | "％")
 }
 
 /// Axis tick formatter: at most two decimals, trailing zeros dropped, no "-0".

@@ -12,6 +12,7 @@ use plotters::prelude::*;
 
 use super::draw::TICK_PX;
 use super::font::text_width;
+use super::numbers::is_percent;
 use super::path::IndicatorPath;
 
 /// x axis of the indicator chart: fiscal years as a continuous range (half a year of room at both
@@ -163,11 +164,6 @@ impl Years {
 /// The narrowest value axis of a percentage indicator, in points: a change of a few points is
 /// drawn as a few points out of at least this many, never across the whole plot.
 pub(super) const MIN_PERCENT_SPAN: f64 = 20.0;
-
-/// Whether `unit` is a percentage (the axis rules differ, see [`value_range`]).
-fn is_percent(unit: &str) -> bool {
-    matches!(unit, "%" | "％")
-}
 
 /// The y range for `values` (not empty, all finite) in `unit`.
 ///

@@ -200,6 +200,136 @@ pub(super) fn sample_trend() -> Trend {
     }
 }
 
+pub(super) fn sample_columns() -> StackedColumns {
+    let rows = [
+        [1162.0, 118.0, 251.0, 702.0, 31.0],
+        [1150.0, 121.0, 249.0, 688.0, 30.0],
+        [1141.0, 119.0, 252.0, 671.0, 29.0],
+        [1137.0, 117.0, 250.0, 664.0, 8.0],
+        [1129.0, 120.0, 248.0, 655.0, 0.0],
+    ];
+    let mut values: Vec<Vec<Option<f64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|v| Some(*v)).collect())
+        .collect();
+    values[4][4] = None;
+    let totals = values
+        .iter()
+        .map(|r| Some(r.iter().flatten().sum()))
+        .collect();
+    StackedColumns {
+        title: "任命権者別 職員数の推移（各年度4月1日現在）".into(),
+        categories: ["R1", "R2", "R3", "R4", "R5"].map(String::from).to_vec(),
+        series: [
+            "市長部局",
+            "教育委員会",
+            "消防本部",
+            "病院局",
+            "その他（少人数）",
+        ]
+        .map(String::from)
+        .to_vec(),
+        values,
+        totals,
+        value_axis_label: "職員数（人）".into(),
+    }
+}
+
+pub(super) fn sample_pyramid() -> AgePyramid {
+    let side = |v: [f64; 9]| v.iter().map(|x| Some(*x)).collect::<Vec<_>>();
+    let mut left = side([12.0, 98.0, 121.0, 135.0, 162.0, 188.0, 201.0, 176.0, 64.0]);
+    let right = side([21.0, 87.0, 96.0, 88.0, 91.0, 102.0, 97.0, 70.0, 18.0]);
+    left[0] = None;
+    AgePyramid {
+        title: "職員の年齢構成（令和5年4月1日現在、正規職員）".into(),
+        bands: [
+            "～24歳",
+            "25～29歳",
+            "30～34歳",
+            "35～39歳",
+            "40～44歳",
+            "45～49歳",
+            "50～54歳",
+            "55～59歳",
+            "60歳～",
+        ]
+        .map(String::from)
+        .to_vec(),
+        left,
+        right,
+        left_label: "男性".into(),
+        right_label: "女性".into(),
+        value_axis_label: "人".into(),
+    }
+}
+
+pub(super) fn sample_comparison() -> ComparisonBars {
+    ComparisonBars {
+        title: "職員1人当たりの月平均時間外勤務時間（令和4年度）".into(),
+        labels: [
+            "しおかぜ市",
+            "道内主要都市平均",
+            "みなと市",
+            "やまなみ町",
+            "北の森市（教育委員会・消防本部を除く）",
+            "かわせみ市",
+        ]
+        .map(String::from)
+        .to_vec(),
+        values: vec![14.25, 12.0, 16.8, 9.35, 11.0, 0.0],
+        highlight: vec![true, false, false, false, false, false],
+        unit: "時間".into(),
+        decimals: 1,
+        caption: "出典: 令和4年度地方公共団体の勤務条件等に関する調査（総務省）".into(),
+    }
+}
+
+pub(super) fn sample_year_lines() -> YearLines {
+    YearLines {
+        title: "女性職員の割合の推移（全体・管理職）".into(),
+        categories: ["H30", "R1", "R2", "R3", "R4", "R5"]
+            .map(String::from)
+            .to_vec(),
+        series: vec![
+            (
+                "全体".into(),
+                vec![
+                    Some(31.2),
+                    Some(31.85),
+                    Some(32.4),
+                    None,
+                    Some(33.95),
+                    Some(34.6),
+                ],
+            ),
+            (
+                "管理職（課長級以上）".into(),
+                vec![
+                    Some(8.1),
+                    Some(9.0),
+                    Some(10.25),
+                    Some(11.4),
+                    Some(12.0),
+                    Some(14.3),
+                ],
+            ),
+            (
+                "係長級".into(),
+                vec![
+                    Some(24.0),
+                    Some(26.5),
+                    Some(27.0),
+                    Some(30.1),
+                    Some(32.0),
+                    Some(33.9),
+                ],
+            ),
+        ],
+        unit: "%".into(),
+        value_axis_label: "女性の割合（%）".into(),
+    }
+}
+
 /// Lines of text whose glyphs depend on their side bearings (punctuation, symbols), at 20 px,
 /// left-aligned, right-aligned and centred.
 fn specimen<T: Target>(target: T) -> anyhow::Result<T::Output> {
@@ -264,5 +394,29 @@ fn write_charts_for_inspection() {
         "trend",
         trend_png(&trend).unwrap(),
         trend_svg(&trend).unwrap(),
+    );
+    let columns = sample_columns();
+    write(
+        "columns",
+        stacked_columns_png(&columns).unwrap(),
+        stacked_columns_svg(&columns).unwrap(),
+    );
+    let pyramid = sample_pyramid();
+    write(
+        "pyramid",
+        age_pyramid_png(&pyramid).unwrap(),
+        age_pyramid_svg(&pyramid).unwrap(),
+    );
+    let comparison = sample_comparison();
+    write(
+        "comparison",
+        comparison_bars_png(&comparison).unwrap(),
+        comparison_bars_svg(&comparison).unwrap(),
+    );
+    let year_lines = sample_year_lines();
+    write(
+        "year_lines",
+        year_lines_png(&year_lines).unwrap(),
+        year_lines_svg(&year_lines).unwrap(),
     );
 }

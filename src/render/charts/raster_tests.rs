@@ -8,7 +8,8 @@ use super::*;
 use crate::render::charts::draw::draw_text;
 use crate::render::charts::font::{ensure_fonts, text_style};
 use crate::render::charts::preview::{
-    sample_bars, sample_diverging, sample_heatmap, sample_path, sample_trend,
+    sample_bars, sample_columns, sample_comparison, sample_diverging, sample_heatmap, sample_path,
+    sample_pyramid, sample_trend, sample_year_lines,
 };
 use crate::render::charts::*;
 
@@ -74,6 +75,10 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
     let diverging = sample_diverging();
     let heatmap = sample_heatmap();
     let trend = sample_trend();
+    let columns = sample_columns();
+    let pyramid = sample_pyramid();
+    let comparison = sample_comparison();
+    let year_lines = sample_year_lines();
     type Twin<'a> = (&'a str, Box<dyn Fn() -> Vec<u8> + 'a>, String);
     let twins: Vec<Twin<'_>> = vec![
         (
@@ -100,6 +105,26 @@ fn every_chart_kind_has_a_deterministic_png_twin() {
             "trend",
             Box::new(|| trend_png(&trend).unwrap()),
             trend_svg(&trend).unwrap(),
+        ),
+        (
+            "columns",
+            Box::new(|| stacked_columns_png(&columns).unwrap()),
+            stacked_columns_svg(&columns).unwrap(),
+        ),
+        (
+            "pyramid",
+            Box::new(|| age_pyramid_png(&pyramid).unwrap()),
+            age_pyramid_svg(&pyramid).unwrap(),
+        ),
+        (
+            "comparison",
+            Box::new(|| comparison_bars_png(&comparison).unwrap()),
+            comparison_bars_svg(&comparison).unwrap(),
+        ),
+        (
+            "year_lines",
+            Box::new(|| year_lines_png(&year_lines).unwrap()),
+            year_lines_svg(&year_lines).unwrap(),
         ),
     ];
     for (name, png, svg) in twins {
@@ -152,6 +177,49 @@ fn empty_charts_have_pngs() {
         series: vec![],
     };
     assert!(trend_png(&empty_trend).unwrap().starts_with(SIGNATURE));
+    let empty_columns = StackedColumns {
+        title: String::new(),
+        categories: vec![],
+        series: vec![],
+        values: vec![],
+        totals: vec![],
+        value_axis_label: String::new(),
+    };
+    assert!(stacked_columns_png(&empty_columns)
+        .unwrap()
+        .starts_with(SIGNATURE));
+    let empty_pyramid = AgePyramid {
+        title: String::new(),
+        bands: vec![],
+        left: vec![],
+        right: vec![],
+        left_label: String::new(),
+        right_label: String::new(),
+        value_axis_label: String::new(),
+    };
+    assert!(age_pyramid_png(&empty_pyramid)
+        .unwrap()
+        .starts_with(SIGNATURE));
+    let empty_comparison = ComparisonBars {
+        title: String::new(),
+        labels: vec![],
+        values: vec![],
+        highlight: vec![],
+        unit: String::new(),
+        decimals: 0,
+        caption: String::new(),
+    };
+    assert!(comparison_bars_png(&empty_comparison)
+        .unwrap()
+        .starts_with(SIGNATURE));
+    let empty_lines = YearLines {
+        title: String::new(),
+        categories: vec![],
+        series: vec![],
+        unit: String::new(),
+        value_axis_label: String::new(),
+    };
+    assert!(year_lines_png(&empty_lines).unwrap().starts_with(SIGNATURE));
 }
 
 #[test]

@@ -32,6 +32,14 @@ pub(super) fn bar_rects(svg: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `<rect>` elements filled with `color`, in document order.
+pub(super) fn rects_filled<'a>(svg: &'a str, color: &RGBColor) -> Vec<&'a str> {
+    let fill = format!("fill=\"{}\"", hex(color));
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(&fill))
+        .collect()
+}
+
 /// The opening `<text ...>` tag of the first text element whose content is `content`.
 pub(super) fn text_element<'a>(svg: &'a str, content: &str) -> Option<&'a str> {
     let lines: Vec<&str> = svg.lines().collect();

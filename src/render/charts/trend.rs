@@ -11,14 +11,14 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::NEGATIVE_NOTE;
-use super::bars_labels::{LABEL_PX, NEGATIVE_MARK};
+use super::bars_labels::NEGATIVE_MARK;
 use super::colors::{
     ACTUAL_COLOR, AXIS_COLOR, GRID_COLOR, NEGATIVE_BAND_COLOR, NEGATIVE_COLOR, SEPARATOR_COLOR,
     SUBTLE_TEXT_COLOR, TEXT_COLOR,
 };
 use super::draw::{
-    draw_hline, draw_text, draw_title, draw_whisker, title_height, to_px, Area, Backend, Svg,
-    Target, MARGIN,
+    draw_broken_line, draw_hline, draw_no_data, draw_text, draw_title, draw_whisker, title_height,
+    to_px, Area, Backend, Svg, Target, MARGIN,
 };
 use super::font::{ensure_fonts, text_style};
 use super::legend::{draw_legend, legend_height, LegendItem, Symbol};
@@ -253,9 +253,7 @@ fn trend<T: Target>(chart: &Trend, target: T) -> Result<T::Output> {
         let y = draw_title(root, &chart.title, width, 12.0)? + 6.0;
         draw_legend(root, &legend, MARGIN, width - MARGIN, y)?;
         if chart.series.is_empty() {
-            let style = text_style(LABEL_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Center);
-            let at = (width / 2.0, header_h + body_h / 2.0);
-            draw_text(root, "表示するデータがありません", at, &style)?;
+            draw_no_data(root, (width / 2.0, header_h + body_h / 2.0))?;
         }
         for (k, series) in chart.series.iter().enumerate() {
             let (row, col) = (k / COLUMNS, k % COLUMNS);
@@ -396,14 +394,12 @@ impl Panel {
             .collect();
         let point = |i: usize, v: f64| (to_px(self.x_of(i)), to_px(self.y_of(v)));
         // The line, broken at missing values.
-        let mut run: Vec<(i32, i32)> = Vec::new();
-        for (i, v) in values.iter().enumerate() {
-            match v {
-                Some(v) => run.push(point(i, *v)),
-                None => self.draw_run(root, &mut run)?,
-            }
-        }
-        self.draw_run(root, &mut run)?;
+        let line: Vec<Option<(f64, f64)>> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.map(|v| (self.x_of(i), self.y_of(v))))
+            .collect();
+        draw_broken_line(root, &line, ACTUAL_COLOR.stroke_width(2))?;
         for (i, v) in values.iter().enumerate() {
             if let Some(v) = v {
                 root.draw(&Circle::new(point(i, *v), POINT_R, ACTUAL_COLOR.filled()))?;
@@ -420,18 +416,6 @@ impl Panel {
             let at = (self.x_of(i) + CAP_PX / 2.0 + 4.0, self.y_of(v));
             draw_text(root, &format_one_decimal(v), at, &style)?;
         }
-        Ok(())
-    }
-
-    /// Draws a run of consecutive points as a line and empties it.
-    fn draw_run<DB: Backend>(&self, root: &Area<DB>, run: &mut Vec<(i32, i32)>) -> Result<()> {
-        if run.len() > 1 {
-            root.draw(&PathElement::new(
-                std::mem::take(run),
-                ACTUAL_COLOR.stroke_width(2),
-            ))?;
-        }
-        run.clear();
         Ok(())
     }
 
