@@ -1,7 +1,7 @@
 //! The administrative-indicator CSV (`admin-indicators.csv`): fixed values for R4–R6, 年度
 //! written in three different valid forms, UTF-8 with BOM and CRLF.
 
-use crate::csv_writer::csv_text;
+use crate::csv_writer::{csv_text, utf8_with_bom};
 
 /// Administrative indicators (fixed values, not random).
 pub const ADMIN: [(&str, [&str; 3]); 7] = [
@@ -42,5 +42,5 @@ pub fn admin_csv() -> Vec<u8> {
                 })
         })
         .collect();
-    format!("\u{FEFF}{}", csv_text(&header, &rows)).into_bytes()
+    utf8_with_bom(&csv_text(&header, &rows))
 }

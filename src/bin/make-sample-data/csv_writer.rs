@@ -1,5 +1,5 @@
-//! CSV output: RFC 4180 quoting with CRLF line ends, and the Shift_JIS (CP932) encoding of the
-//! R5 export, which rejects any character outside CP932.
+//! CSV output: RFC 4180 quoting with CRLF line ends, UTF-8 with BOM, and the Shift_JIS (CP932)
+//! encoding (R5 export, rosters R3 and R5), which rejects any character outside CP932.
 
 use encoding_rs::SHIFT_JIS;
 
@@ -22,6 +22,11 @@ pub fn csv_text(header: &[String], rows: &[Vec<String>]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// UTF-8 with a byte-order mark, as Excel writes "CSV UTF-8".
+pub fn utf8_with_bom(text: &str) -> Vec<u8> {
+    format!("\u{FEFF}{text}").into_bytes()
 }
 
 /// Encodes to Shift_JIS (CP932, the WHATWG Shift_JIS of encoding_rs); any

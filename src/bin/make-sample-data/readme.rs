@@ -1,23 +1,27 @@
 //! The generated `README.md`: checksums, file overview, layout of the survey exports, how the
 //! data is made (model parameters printed from the same constants the generator uses), and the
-//! table of deliberate defects.
+//! table of deliberate defects; the sections of the HR files come from `readme_roster`.
 
 use std::fmt::Write as _;
 
 use crate::admin::ADMIN;
+use crate::benchmarks::{benchmarks, BENCH_YEARS};
 use crate::defects::Kind;
+use crate::hr_events::hr_events_rows;
 use crate::prng::SEED;
 use crate::questionnaire::*;
+use crate::readme_roster::roster_sections;
+use crate::roster_years::{ROSTER_YEARS, STREAM_DEFECTS0, STREAM_POPULATION};
 use crate::sha256::sha256_hex;
 use crate::waves::{FileFormat, WAVES};
-use crate::WaveOutput;
+use crate::{HrOutputs, WaveOutput, BENCHMARKS_FILE, EVENTS_FILE};
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
 /// The README text for the written `outputs` and the checksum of the administrative CSV.
-pub fn readme(outputs: &[WaveOutput], admin_sha: &str) -> String {
+pub fn readme(outputs: &[WaveOutput], admin_sha: &str, hr: &HrOutputs) -> String {
     let mut s = String::new();
     let w = &mut s;
     let _ = writeln!(
@@ -33,7 +37,16 @@ them by hand. Regenerate (same bytes on every machine and every run):\n\n\
     for o in outputs {
         let _ = writeln!(w, "{}  {}", sha256_hex(&o.bytes), o.file);
     }
-    let _ = writeln!(w, "{admin_sha}  admin-indicators.csv\nEOF\n```\n");
+    let _ = writeln!(w, "{admin_sha}  admin-indicators.csv");
+    for r in &hr.rosters {
+        let _ = writeln!(w, "{}  {}", sha256_hex(&r.bytes), r.file);
+    }
+    let _ = writeln!(w, "{}  {EVENTS_FILE}", sha256_hex(&hr.events));
+    let _ = writeln!(
+        w,
+        "{}  {BENCHMARKS_FILE}\nEOF\n```\n",
+        sha256_hex(&hr.benchmarks)
+    );
 
     let _ = writeln!(w, "## Files\n");
     let _ = writeln!(
@@ -67,8 +80,26 @@ them by hand. Regenerate (same bytes on every machine and every run):\n\n\
     }
     let _ = writeln!(
         w,
-        "| `admin-indicators.csv` | R4–R6 | CSV, UTF-8 with BOM, CRLF | {} | | | |\n",
+        "| `admin-indicators.csv` | R4–R6 | CSV, UTF-8 with BOM, CRLF | {} | | | |",
         ADMIN.len() * 3
+    );
+    for (r, y) in hr.rosters.iter().zip(ROSTER_YEARS.iter()) {
+        let _ = writeln!(
+            w,
+            "| `{}` | {} {} (staff roster, 1 April) | {} | {} | | | |",
+            r.file,
+            y.code,
+            y.era,
+            y.format.label(),
+            r.stats.rows
+        );
+    }
+    let _ = writeln!(
+        w,
+        "| `{EVENTS_FILE}` | R1–R6 | CSV, UTF-8 with BOM, CRLF | {} | | | |\n\
+| `{BENCHMARKS_FILE}` | R4–R6 | CSV, UTF-8 with BOM, CRLF | {} | | | |\n",
+        hr_events_rows(),
+        benchmarks().len() * BENCH_YEARS.len()
     );
     let _ = writeln!(
         w,
@@ -135,7 +166,8 @@ comment contains a half-width comma (quoted in the CSV) and one `～` (U+FF5E)."
         w,
         "- **PRNG**: xoshiro256** seeded through SplitMix64 from the fixed seed \
 `0x{SEED:016X}` (ASCII \"SHIOKAZE\"); one stream per file (stream n uses seed \
-`SEED + n·0xD1B54A32D192ED03`: R4 = 1, R5 = 2, R6 = 3, defects = 101–103). Normal draws are \
+`SEED + n·0xD1B54A32D192ED03`: R4 = 1, R5 = 2, R6 = 3, defects = 101–103; staff rosters \
+{STREAM_POPULATION}–{}, see below). Normal draws are \
 Irwin–Hall (sum of 12 uniforms − 6). Only `+ − × ÷ √` touch the random numbers, so the output \
 is the same on every platform; the xlsx creation time is fixed (20 July of the survey year, \
 09:00 UTC, after the window closes). The xlsx bytes (not their cell contents) also depend on the zip \
@@ -152,7 +184,12 @@ one correction per statement so the overall share equals Otaru's KPI baseline wh
 (R5), plus the wave offset (R4 −2.0 points, R5 0, R6 +1.6; reversed for the negative \
 statement). Then exactly round(rate × n) cells per statement, at random respondents, are \
 blanked (item non-response).\n",
-        AGE_WEIGHTS[0], AGE_WEIGHTS[1], DEPT_WEIGHTS[0], DEPT_WEIGHTS[1], DEPT_SHIFT
+        STREAM_DEFECTS0 + ROSTER_YEARS.len() as u64 - 1,
+        AGE_WEIGHTS[0],
+        AGE_WEIGHTS[1],
+        DEPT_WEIGHTS[0],
+        DEPT_WEIGHTS[1],
+        DEPT_SHIFT
     );
     let _ = writeln!(
         w,
@@ -252,5 +289,6 @@ reported and treated as no answer; the duplicate row is dropped once; the empty-
         "\nIn the table, `·` stands for an ASCII space, `␣(U+3000)` for a full-width space and `⏎` \
 for a line break inside the cell."
     );
+    s.push_str(&roster_sections(hr));
     s
 }
