@@ -23,7 +23,20 @@ fn variant_copy(dir: &Path) -> (PathBuf, usize) {
     let data = dir.join("sample-data");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::create_dir_all(dir.join("pipelines")).unwrap();
-    for f in ["fy2022_R4.xlsx", "fy2024_R6.xlsx", "admin-indicators.csv"] {
+    let staff = [
+        "roster_R1.csv",
+        "roster_R2.csv",
+        "roster_R3.csv",
+        "roster_R4.csv",
+        "roster_R5.csv",
+        "roster_R6.xlsx",
+        "hr-events.csv",
+        "hr-benchmarks.csv",
+    ];
+    for f in ["fy2022_R4.xlsx", "fy2024_R6.xlsx", "admin-indicators.csv"]
+        .into_iter()
+        .chain(staff)
+    {
         std::fs::copy(root().join("sample-data").join(f), data.join(f)).unwrap();
     }
     let raw = std::fs::read(root().join("sample-data/fy2023_R5.csv")).unwrap();

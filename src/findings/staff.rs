@@ -83,10 +83,10 @@ pub fn staff_findings(view: &StaffView) -> Vec<Finding> {
             let city = c.city?;
             let higher_is_better = c.higher_is_better?;
             // The average where there is one, else the first comparator.
-            let (who, value) = c
+            let (who, value, _) = c
                 .others
                 .iter()
-                .find(|(w, _)| w.contains("平均"))
+                .find(|(w, ..)| w.contains("平均"))
                 .or(c.others.first())?;
             let worse = if higher_is_better {
                 city < *value

@@ -18,20 +18,30 @@ fn count(v: Option<f64>) -> String {
 
 /// The note on groups merged for confidentiality in `dimension`, if any.
 pub fn merged_note(merged: &[Merged], dimension: &str, min: u32) -> String {
-    let lines: Vec<String> = merged
+    // Runs of years with the same merged groups are named once: R1～R6.
+    let mut runs: Vec<(String, String, &Merged)> = Vec::new();
+    for m in merged.iter().filter(|m| m.dimension == dimension) {
+        match runs.last_mut() {
+            Some((_, last, prev)) if prev.groups == m.groups && prev.shown == m.shown => {
+                *last = m.year.short();
+            }
+            _ => runs.push((m.year.short(), m.year.short(), m)),
+        }
+    }
+    let lines: Vec<String> = runs
         .iter()
-        .filter(|m| m.dimension == dimension)
-        .map(|m| {
-            format!(
-                "{}: {}{}",
-                m.year.short(),
-                m.groups.join("、"),
-                if m.shown {
-                    ""
-                } else {
-                    "（合わせても少ないため非表示）"
-                }
-            )
+        .map(|(first, last, m)| {
+            let years = if first == last {
+                first.clone()
+            } else {
+                format!("{first}～{last}")
+            };
+            let hidden = if m.shown {
+                ""
+            } else {
+                "（合わせても少ないため非表示）"
+            };
+            format!("{years}: {}{hidden}", m.groups.join("、"))
         })
         .collect();
     if lines.is_empty() {
@@ -146,7 +156,7 @@ pub fn women_by_post(view: &StaffView, min: u32) -> Option<Table> {
     if let Some(e) = earlier {
         let ey = e.year.short();
         headers.push(format!("{ey} 女性の割合（%）"));
-        headers.push(format!("{ey}からの変化（ポイント）"));
+        headers.push(format!("{ey}からの変化（pt）"));
     }
     let mut t = Table::new(format!("職位別の女性の割合（{}）", latest.year), headers);
     let mut kinds = vec![Kind::Text, Kind::Number, Kind::Number, Kind::Percent];
@@ -309,7 +319,7 @@ pub fn comparisons(view: &StaffView, organisation: &str) -> Option<Table> {
         Kind::Text,
         Kind::Text,
         Kind::Text,
-        Kind::Number,
+        Kind::InUnit(4),
         Kind::Text,
         Kind::Text,
     ]);
@@ -326,31 +336,48 @@ pub fn comparisons(view: &StaffView, organisation: &str) -> Option<Table> {
             ]
         };
         t.rows.push(row(organisation, c.city, "本市の値"));
-        let source = c.sources.join("、");
-        for (who, v) in &c.others {
-            t.rows.push(row(who, Some(*v), &source));
+        for (who, v, source) in &c.others {
+            t.rows.push(row(who, Some(*v), source));
         }
     }
     t.note = "比較の値は比較表（[benchmarks]）のとおりで、本市の値は同じ年度の行政データ（育児休業取得率は人事の集計）です。".into();
     Some(t)
 }
 
-/// Who was left out of the statistics by rule, per roster.
+/// Who was left out of the statistics by rule: one row per rule, one column per roster year.
 pub fn exclusions(view: &StaffView) -> Option<Table> {
     let e = &view.stats.excluded;
     if e.is_empty() {
         return None;
     }
-    let mut t = Table::new(
-        "集計から除いた職員",
-        ["年度", "除外ルール", "人数"].map(String::from).to_vec(),
+    let mut years: Vec<_> = e.iter().map(|x| x.year).collect();
+    years.dedup();
+    let mut labels: Vec<&str> = Vec::new();
+    for x in e {
+        if !labels.contains(&x.label.as_str()) {
+            labels.push(&x.label);
+        }
+    }
+    let mut headers = vec!["除外ルール".to_string()];
+    headers.extend(years.iter().map(|y| format!("{}（人）", y.short())));
+    let mut t = Table::new("集計から除いた職員", headers);
+    t.kinds = Some(
+        std::iter::once(Kind::Text)
+            .chain(std::iter::repeat_n(Kind::Number, years.len()))
+            .collect(),
     );
-    t.kinds = Some(vec![Kind::Text, Kind::Text, Kind::Number]);
-    t.rows = e
+    t.rows = labels
         .iter()
-        .map(|x| vec![x.year.short(), x.label.clone(), x.count.to_string()])
+        .map(|label| {
+            let mut row = vec![label.to_string()];
+            row.extend(years.iter().map(|y| {
+                let n = e.iter().find(|x| x.year == *y && x.label == *label);
+                n.map_or_else(|| "-".into(), |x| x.count.to_string())
+            }));
+            row
+        })
         .collect();
-    t.note = "パイプラインファイルの [[staff.exclude]] に書いたルールに当たり、職員の状況のどの集計にも含めなかった人数です。".into();
+    t.note = "パイプラインファイルの [[staff.exclude]] に書いたルールに当たり、職員の状況のどの集計にも含めなかった人数です（各年度の名簿で、上のルールから順に当てはめます）。".into();
     Some(t)
 }
 
@@ -360,6 +387,6 @@ pub fn comparison_rows(c: &Comparison, organisation: &str) -> Vec<(String, f64, 
     if let Some(v) = c.city {
         rows.push((organisation.to_string(), v, true));
     }
-    rows.extend(c.others.iter().map(|(w, v)| (w.clone(), *v, false)));
+    rows.extend(c.others.iter().map(|(w, v, _)| (w.clone(), *v, false)));
     rows
 }

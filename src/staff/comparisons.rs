@@ -22,8 +22,8 @@ pub struct Comparison {
     pub year: FiscalYear,
     /// The city's own value, when known.
     pub city: Option<f64>,
-    /// Comparator and value, in the table's order.
-    pub others: Vec<(String, f64)>,
+    /// Comparator, value and source, in the table's order.
+    pub others: Vec<(String, f64, String)>,
     /// The sources named, each once.
     pub sources: Vec<String>,
     /// Whether a higher value is better (from the KPI), when known.
@@ -82,7 +82,7 @@ pub fn comparisons(
                 city,
                 others: rows
                     .iter()
-                    .map(|b| (b.comparator.clone(), b.value))
+                    .map(|b| (b.comparator.clone(), b.value, b.source.clone()))
                     .collect(),
                 sources,
                 higher_is_better: indicator

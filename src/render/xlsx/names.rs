@@ -84,7 +84,7 @@ pub fn for_table(report: &Report, stem: &str) -> (String, String) {
         "staff_women_trend" => return fixed("女性の割合の推移"),
         "staff_resignations" => return fixed("若手職員の退職者数"),
         "staff_childcare" => return fixed("男性の育児休業"),
-        "staff_departments" => return fixed("所属別の職員数"),
+        "staff_departments" => return fixed("所属別の職員数と女性の割合"),
         "staff_comparisons" => return fixed("他の自治体との比較"),
         "staff_exclusions" => return fixed("集計から除いた職員"),
         _ => {}
