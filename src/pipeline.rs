@@ -356,6 +356,25 @@ pub enum Bound {
     AtLeast,
 }
 
+impl Bound {
+    /// As written after the value: 以下 or 以上.
+    pub fn label(self) -> &'static str {
+        match self {
+            Bound::AtMost => "以下",
+            Bound::AtLeast => "以上",
+        }
+    }
+}
+
+/// A target: the value to reach by a fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub value: f64,
+    pub year: FiscalYear,
+    /// How the policy states it (8人以下), when as a bound.
+    pub bound: Option<Bound>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Indicator {
     pub id: String,
@@ -364,21 +383,48 @@ pub struct Indicator {
     pub unit: String,
     pub lower_is_better: bool,
     pub baseline: FiscalYear,
-    pub target_year: FiscalYear,
-    pub target: f64,
-    pub bound: Option<Bound>,
+    /// `None` for a series followed without a target (shown with its changes, no progress).
+    pub target: Option<Target>,
     pub decimals: u8,
     pub source: IndicatorSource,
+    /// The comparator of the comparison table shown beside the city's value; `None` = the
+    /// first one the table lists for the indicator.
+    pub compare: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub enum IndicatorSource {
-    /// Positive share (%) of a scale question among all respondents.
-    Positive { question: usize },
-    /// Share (%) of respondents choosing an option.
-    Option { question: usize, option: usize },
+    /// Positive share (%) of a scale question among all respondents, or among a subgroup.
+    Positive {
+        question: usize,
+        among: Option<Among>,
+    },
+    /// Share (%) of respondents choosing an option, among all or among a subgroup.
+    Option {
+        question: usize,
+        option: usize,
+        among: Option<Among>,
+    },
     /// Value from the administrative table under this name.
     Admin { name: String },
+    /// Numerator over denominator (×100 when the unit is "%"), each a name in the
+    /// administrative table or an HR statistic; `sample` when the counts are a sample's, so
+    /// the value gets a Wilson interval.
+    Ratio {
+        numerator: String,
+        denominator: String,
+        sample: bool,
+    },
+}
+
+/// Some groups of one segment taken together: a survey indicator about a subgroup (the
+/// share among staff in their 30s or younger sums the groups 10～20歳代 and 30歳代).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Among {
+    /// Segment id.
+    pub segment: String,
+    /// Group labels as the segment names them.
+    pub groups: Vec<String>,
 }
 
 /// The administrative table and its column headers.

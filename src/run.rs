@@ -8,7 +8,7 @@ use crate::clean::{gate, group, read_and_clean, UnmatchedGroup, UnmatchedValue};
 use crate::config;
 use crate::findings::overview;
 use crate::fiscal_year::FiscalYear;
-use crate::indicators::indicators;
+use crate::indicators::{indicators, Sources};
 use crate::ingest::{read_admin, read_benchmarks};
 use crate::manifest;
 use crate::quality::Accounting;
@@ -128,10 +128,6 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     });
     progress("集計しています");
     let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
-    let rows = indicators(&pipeline, &aggregates, &admin, year)?;
-    let lookup = Lookup::new(&pipeline, &aggregates)?;
-    let left_out = public::left_out(&pipeline, &lookup, year.0);
-    let shown = public::without(&pipeline, &left_out);
     let staff = pipeline
         .staff
         .as_ref()
@@ -142,6 +138,16 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
             let comparisons = comparisons(&pipeline, &admin, &benchmarks, &stats, year);
             StaffView { stats, comparisons }
         });
+    let sources = Sources {
+        aggregates: &aggregates,
+        admin: &admin,
+        staff: staff.as_ref().map(|s| &s.stats),
+        benchmarks: &benchmarks,
+    };
+    let rows = indicators(&pipeline, &sources, year)?;
+    let lookup = Lookup::new(&pipeline, &aggregates)?;
+    let left_out = public::left_out(&pipeline, &lookup, year.0);
+    let shown = public::without(&pipeline, &left_out);
     let overview = overview(&shown, &lookup, &rows, staff.as_ref(), year);
     let report = Report {
         pipeline: &shown,

@@ -102,7 +102,9 @@ fn every_validation_problem_is_reported_at_once() {
     });
     let err = run_fails(&p);
     for expected in [
-        "4 件の問題があります",
+        // kpi4 (higher) gets the same wrong direction as kgi1; kpi3, about q3, stays quiet.
+        "5 件の問題があります",
+        "5番目の指標（kpi4）の direction: 「up」は使えません",
         "3番目の設問（q3）の scale: 尺度「agree5」は定義されていません（定義済み: agree4）",
         "1番目の指標（kgi1）の direction: 「up」は使えません（使える値: higher, lower）",
         "2番目の指標（kpi1）の target_year: 目標年度 令和3年度 が基準年度 令和4年度 より後ではありません",

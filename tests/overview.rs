@@ -73,7 +73,10 @@ fn the_overview_is_first_in_both_reports() {
     }
     let n = findings().len();
     // KGI, KPIs, three about the HR records, the change and the segments, at most 10.
-    assert!((5..=staff_survey::findings::MAX_FINDINGS).contains(&n), "{n} findings");
+    assert!(
+        (5..=staff_survey::findings::MAX_FINDINGS).contains(&n),
+        "{n} findings"
+    );
 }
 
 #[test]

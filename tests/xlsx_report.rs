@@ -81,7 +81,11 @@ fn every_table_sheet_holds_its_csv_numbers_as_numbers_in_their_unit() {
                 let expect = match unit {
                     Some(_) if header == "進捗率（%）" => Unit::Percent,
                     Some(_) if header.ends_with(" n") => Unit::Plain(""),
-                    Some("%") if header.contains("からの変化") => Unit::Points,
+                    // A share's or ratio's numerator and denominator are counts.
+                    Some(_) if header.starts_with("現在値の分") => Unit::Plain(""),
+                    Some("%") if header.contains("からの変化") || header.ends_with("との差") => {
+                        Unit::Points
+                    }
                     Some("%") => Unit::Percent,
                     Some(u) => Unit::Plain(u),
                     None if header.contains("（pt）") => Unit::Points,
@@ -117,14 +121,14 @@ fn every_table_sheet_holds_its_csv_numbers_as_numbers_in_their_unit() {
         }
         tables_checked += 1;
     }
-    // The sample's 36 tables: indicators; groups_yarigai; items_by_ and change_by_ for 4
+    // The sample's 37 tables: indicators, indicator_comparisons; groups_yarigai; items_by_ and change_by_ for 4
     // segments; top_ and options_ for 4 choice questions; free_text, trend, levels, the 2
     // aggregates, response_rates, row_counts and the 2 data-quality tables; and the 9 tables
     // of 職員の状況 (staff_headcount, _age, _women_by_post, _women_trend, _resignations,
     // _childcare, _comparisons, _departments, _exclusions).
     assert_eq!(
         tables_checked,
-        1 + 1 + 8 + 8 + 3 + 2 + 2 + 2 + 9,
+        2 + 1 + 8 + 8 + 3 + 2 + 2 + 2 + 9,
         "tables compared"
     );
     // Rough floors from the CSV sizes: aggregate_items alone has 816 rows of 15+ numbers.

@@ -313,10 +313,11 @@ pub struct IndicatorFile {
     pub direction: String,
     /// Baseline fiscal year (基準値の年度).
     pub baseline: YearValue,
-    /// Target fiscal year (目標年度).
-    pub target_year: YearValue,
-    /// Target value.
-    pub target: f64,
+    /// Target fiscal year (目標年度). Omitted with `target` for a series followed without a
+    /// target.
+    pub target_year: Option<YearValue>,
+    /// Target value; omitted for a series followed without a target.
+    pub target: Option<f64>,
     /// `"at_most"` (以下) or `"at_least"` (以上) when the policy states the target as a bound,
     /// as in 8人以下; otherwise omitted.
     pub target_bound: Option<String>,
@@ -327,6 +328,11 @@ pub struct IndicatorFile {
     pub survey: Option<SurveySourceFile>,
     /// From the administrative table: the value of its `指標` column naming this indicator.
     pub admin: Option<String>,
+    /// A ratio of two counts.
+    pub ratio: Option<RatioFile>,
+    /// The comparator of the comparison table (`[benchmarks]`) shown beside the city's value,
+    /// e.g. `"道内主要都市平均"`; default the first one the table lists for the indicator.
+    pub compare: Option<String>,
 }
 
 /// Where a survey indicator comes from.
@@ -337,6 +343,29 @@ pub struct SurveySourceFile {
     pub question: String,
     /// For a multi-select or single-choice question, the option whose share is the indicator.
     pub option: Option<String>,
+    /// The share among some groups of a segment only, e.g. `{ segment = "age", groups =
+    /// ["10～20歳代", "30歳代"] }`.
+    pub among: Option<AmongFile>,
+}
+
+/// Groups of a segment taken together.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmongFile {
+    /// Segment id.
+    pub segment: String,
+    pub groups: Vec<String>,
+}
+
+/// A ratio indicator: numerator over denominator, each the name of a row of the
+/// administrative table or of an HR statistic (職員数, 女性管理職数, …).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioFile {
+    pub numerator: String,
+    pub denominator: String,
+    /// Whether the counts are a sample's (default no): the value then gets a Wilson interval.
+    pub sample: Option<bool>,
 }
 
 /// The administrative-indicators table: one row per indicator and fiscal year.

@@ -32,7 +32,9 @@ const HEADER_CHARS: usize = 8;
 /// cut at white space, before opening brackets and after closing ones and 、。・ (where Japanese
 /// lines may always break); a piece that is short (a label) or holds a digit (58.1–66.0,
 /// n=1185, 10～20歳代) is kept on one line; longer prose breaks between phrases (CSS
-/// `word-break: auto-phrase`).
+/// `word-break: auto-phrase`), with only its numbers and their units kept whole (the 30歳代 of
+/// 仕事を辞めたいと思うことがある30歳代以下の職員の割合), so a long name with a number in it
+/// cannot widen its column past the page.
 pub fn cell_html(text: &str) -> String {
     pieces_html(text, LABEL_CHARS)
 }
@@ -49,9 +51,15 @@ fn pieces_html(text: &str, label_chars: usize) -> String {
         if piece.is_empty() {
             return;
         }
-        let keep =
-            piece.chars().count() <= label_chars || piece.chars().any(|c| c.is_ascii_digit());
-        if keep && piece.chars().count() > 1 {
+        let chars = piece.chars().count();
+        let digits = piece.chars().any(|c| c.is_ascii_digit());
+        if chars > label_chars && digits && piece.chars().any(is_prose) {
+            out.push_str(&numbers_whole(piece));
+            piece.clear();
+            return;
+        }
+        let keep = chars <= label_chars || digits;
+        if keep && chars > 1 {
             out.push_str(&format!("<span class=\"nw\">{}</span>", escape(piece)));
         } else {
             out.push_str(&escape(piece));
@@ -73,6 +81,45 @@ fn pieces_html(text: &str, label_chars: usize) -> String {
         }
     }
     flush(&mut piece, &mut out);
+    out
+}
+
+/// Characters of a number as written in a cell: digits, Latin letters and the marks between
+/// them (58.1–66.0, n=1185, 10～20).
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ".,%–-～〜/=:*".contains(c)
+}
+
+/// Kana and kanji: what a long prose piece is made of.
+fn is_prose(c: char) -> bool {
+    !c.is_ascii() && !is_number_char(c)
+}
+
+/// A long prose piece with numbers in it: each number with the two characters after it (its
+/// unit: 歳代, 時間, 人) kept whole, the rest free to break between phrases.
+fn numbers_whole(piece: &str) -> String {
+    let chars: Vec<char> = piece.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push_str(&escape(&chars[i].to_string()));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_number_char(chars[i]) {
+            i += 1;
+        }
+        let end = (i + 2).min(chars.len());
+        let unit_end = (i..end)
+            .take_while(|&k| is_prose(chars[k]))
+            .last()
+            .map_or(i, |k| k + 1);
+        let number: String = chars[start..unit_end].iter().collect();
+        out.push_str(&format!("<span class=\"nw\">{}</span>", escape(&number)));
+        i = unit_end;
+    }
     out
 }
 
@@ -99,6 +146,16 @@ mod tests {
             "どちらかと言えばそう思う"
         );
         assert_eq!(cell_html("<b>"), "<span class=\"nw\">&lt;b&gt;</span>");
+        // A long name with a number: the number and its unit stay whole, the prose may break.
+        assert_eq!(
+            cell_html("仕事を辞めたいと思うことがある30歳代以下の職員の割合"),
+            "仕事を辞めたいと思うことがある<span class=\"nw\">30歳代</span>以下の職員の割合"
+        );
+        // A short label with a number stays whole.
+        assert_eq!(
+            cell_html("10～20歳代"),
+            "<span class=\"nw\">10～20歳代</span>"
+        );
         assert_eq!(cell_html("<"), "&lt;");
     }
 

@@ -1,21 +1,24 @@
-//! Chart inputs for the whole population: each indicator's path from baseline toward target,
+//! Chart inputs for the whole population: each indicator's path from baseline toward target
+//! (or its values over the years when it has no target),
 //! the diverging stacked bars of the answer levels of every item, and the trend of every item
 //! across waves with its change since the previous wave.
 
 use super::chart_data::Chart;
 use super::charts::{
-    diverging_svg, indicator_path_svg, trend_svg, Diverging, DivergingRow, IndicatorPath,
-    PathPoint, RowShares, Trend, TrendChange, TrendSeries,
+    diverging_svg, indicator_path_svg, trend_svg, year_lines_svg, Diverging, DivergingRow,
+    IndicatorPath, PathPoint, RowShares, Trend, TrendChange, TrendSeries, YearLines, PATH_WIDTH,
 };
 use super::items::scale_items;
 use super::whole_tables::items_by_scale;
 use super::Report;
 use crate::aggregate::{ALL_GROUP, ALL_SEGMENT};
 use crate::fiscal_year::FiscalYear;
-use crate::pipeline::Bound;
+use crate::indicators::{IndicatorRow, Observation};
+use crate::pipeline::{Indicator, Target};
 use anyhow::Result;
 
-/// One chart per indicator with a baseline value.
+/// One chart per indicator with a baseline value: its path toward the target, or for a
+/// series followed without a target its values over the years.
 pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
     let mut out = Vec::new();
     for row in report.indicators {
@@ -23,42 +26,66 @@ pub fn indicator_charts(report: &Report) -> Result<Vec<Chart>> {
         let Some(baseline) = row.baseline else {
             continue;
         };
-        let point = |year: FiscalYear, value: f64| PathPoint {
-            fiscal_year: year.0,
-            label: year.short(),
-            value,
-        };
-        let chart = IndicatorPath {
-            title: format!("{} {}", ind.level.label(), ind.name),
-            unit: ind.unit.clone(),
-            lower_is_better: ind.lower_is_better,
-            actual: row.history.iter().map(|o| point(o.year, o.value)).collect(),
-            intervals: if row.history.iter().any(|o| o.ci.is_some()) {
-                row.history.iter().map(|o| o.ci).collect()
-            } else {
-                vec![]
-            },
-            baseline: point(baseline.year, baseline.value),
-            target: point(ind.target_year, ind.target),
-            decimals: Some(ind.decimals),
-            target_bound: ind.bound.map(|b| {
-                match b {
-                    Bound::AtMost => "以下",
-                    Bound::AtLeast => "以上",
-                }
-                .to_string()
-            }),
-            hold: row.hold,
-            status: Some(row.status.label().to_string()),
+        let title = format!("{} {}", ind.level.label(), ind.name);
+        let svg = match ind.target {
+            Some(target) => indicator_path_svg(&path(row, ind, title.clone(), baseline, target))?,
+            None => year_lines_svg(&YearLines {
+                title: title.clone(),
+                categories: row.history.iter().map(|o| o.year.short()).collect(),
+                series: vec![(
+                    report.pipeline.organisation.clone(),
+                    row.history.iter().map(|o| Some(o.value)).collect(),
+                )],
+                unit: ind.unit.clone(),
+                value_axis_label: if ind.unit == "%" {
+                    "割合（%）".into()
+                } else {
+                    format!("値（{}）", ind.unit)
+                },
+                // As wide as the path charts it stands beside.
+                width: PATH_WIDTH,
+            })?,
         };
         out.push(Chart {
             stem: format!("indicator_{}", ind.id),
-            alt: chart.title.clone(),
-            svg: indicator_path_svg(&chart)?,
+            alt: title,
+            svg,
             print: true,
         });
     }
     Ok(out)
+}
+
+/// The path chart of an indicator with a target.
+fn path(
+    row: &IndicatorRow,
+    ind: &Indicator,
+    title: String,
+    baseline: Observation,
+    target: Target,
+) -> IndicatorPath {
+    let point = |year: FiscalYear, value: f64| PathPoint {
+        fiscal_year: year.0,
+        label: year.short(),
+        value,
+    };
+    IndicatorPath {
+        title,
+        unit: ind.unit.clone(),
+        lower_is_better: ind.lower_is_better,
+        actual: row.history.iter().map(|o| point(o.year, o.value)).collect(),
+        intervals: if row.history.iter().any(|o| o.ci.is_some()) {
+            row.history.iter().map(|o| o.ci).collect()
+        } else {
+            vec![]
+        },
+        baseline: point(baseline.year, baseline.value),
+        target: point(target.year, target.value),
+        decimals: Some(ind.decimals),
+        target_bound: target.bound.map(|b| b.label().to_string()),
+        hold: row.hold,
+        status: Some(row.status.label().to_string()),
+    }
 }
 
 /// The answer levels of every scale item, whole population, report's wave: one chart per

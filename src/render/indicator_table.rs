@@ -1,10 +1,13 @@
-//! The KGI/KPI table: previous year, baseline, current, target, changes, progress, status.
+//! The KGI/KPI table: previous year, baseline, current, target, changes, progress, status,
+//! the numerator and denominator of a share or ratio, and the value compared with; and the
+//! table setting the indicators with a comparison value beside the organisations compared.
 
 use super::format::{change, number};
 use super::marks::ci_label;
+use super::overview::target_text;
 use super::table::{Kind, Table};
 use super::Report;
-use crate::pipeline::Bound;
+use crate::pipeline::{Bound, IndicatorSource};
 
 /// One row per indicator, KGI first as in the pipeline file.
 pub fn indicator_table(report: &Report) -> Table {
@@ -34,9 +37,15 @@ pub fn indicator_table(report: &Report) -> Table {
         format!("現在値の{ci}下限"),
         format!("現在値の{ci}上限"),
         "現在値の n".into(),
+        "現在値の分子".into(),
+        "現在値の分母".into(),
+        "比較対象".into(),
+        "比較年度".into(),
+        "比較値".into(),
+        "比較値の出典".into(),
     ]);
     let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
-    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。目標が「8人以下」のように上限・下限で示されている指標は、目標値の条件の列に「以下」「以上」を示します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。".into();
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。目標が「8人以下」のように上限・下限で示されている指標は、目標値の条件の列に「以下」「以上」を示します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。年代などの一部のグループについての指標は、それらのグループの回答を合わせた割合で、どれかのグループが少人数のため非表示の年度は示しません。比率の指標は分子と分母（現在値の分子・分母）から求め、標本の場合だけ区間を示します。判定が「目標なし」の指標は目標を定めずに推移を見るもので、進捗率と経路上の値はありません。比較値は比較値の表にある他の自治体などの値（現在年度の値、なければそれ以前の最新の値）で、本文では次の「他の自治体等との比較」の表に示します。".into();
     let short = |y: crate::fiscal_year::FiscalYear| y.short();
     let md_headers = [
         "区分",
@@ -46,8 +55,9 @@ pub fn indicator_table(report: &Report) -> Table {
         "基準値",
         "現在値",
         "目標",
-        "前年度から",
-        "基準値から",
+        // One column for both changes: two would make the table too wide for a portrait page
+        // at 9 pt.
+        "変化（前年度から、基準値から）",
         "進捗率",
         "経路上の値",
     ]
@@ -62,11 +72,7 @@ pub fn indicator_table(report: &Report) -> Table {
             o.map(|o| o.year.japanese()).unwrap_or_else(|| "-".into())
         };
         // The bound is its own column, so the target stays a number (8 and 以下, not 8以下).
-        let bound = match ind.bound {
-            Some(Bound::AtMost) => "以下",
-            Some(Bound::AtLeast) => "以上",
-            None => "",
-        };
+        let bound = ind.target.and_then(|t| t.bound).map_or("", Bound::label);
         let with_unit = |v: Option<f64>| match v {
             Some(v) => format!("{}{}", number(v, d), ind.unit),
             None => "-".into(),
@@ -75,12 +81,21 @@ pub fn indicator_table(report: &Report) -> Table {
             Some(o) => format!("{}（{}）", with_unit(Some(o.value)), short(o.year)),
             None => "-".into(),
         };
-        let current = match (row.current, row.current.and_then(|o| o.ci)) {
+        let mut current = match (row.current, row.current.and_then(|o| o.ci)) {
             (Some(o), Some((lo, hi))) => {
                 format!("{} [{}–{}]", at(Some(o)), number(lo, d), number(hi, d))
             }
             (o, _) => at(o),
         };
+        // Counts are whole; a ratio of hours or days keeps the indicator's decimals.
+        let count = |v: f64| number(v, if v.fract() == 0.0 { 0 } else { d });
+        // A ratio shows what it is made of (女性管理職 49 / 管理職 226).
+        if let (IndicatorSource::Ratio { .. }, Some((n, dn))) =
+            (&ind.source, row.current.and_then(|o| o.parts))
+        {
+            current += &format!(" {}/{}", count(n), count(dn));
+        }
+        let comparison = row.comparison.as_ref();
         md_rows.push(vec![
             ind.level.label().into(),
             format!(
@@ -96,24 +111,26 @@ pub fn indicator_table(report: &Report) -> Table {
             at(row.prior),
             at(row.baseline),
             current,
+            match ind.target {
+                Some(t) => format!(
+                    "{}（{}）",
+                    target_text(report.pipeline, row.indicator),
+                    short(t.year)
+                ),
+                // 判定 says 目標なし; a dash keeps the column narrow.
+                None => "-".into(),
+            },
             format!(
-                "{}{}{}（{}）",
-                number(ind.target, d),
-                ind.unit,
-                match ind.bound {
-                    Some(Bound::AtMost) => "以下",
-                    Some(Bound::AtLeast) => "以上",
-                    None => "",
-                },
-                short(ind.target_year)
+                "{} ／ {}",
+                change(row.change_prior, d),
+                change(row.change_baseline, d)
             ),
-            change(row.change_prior, d),
-            change(row.change_baseline, d),
             row.progress
                 .map(|p| format!("{}%", number(p * 100.0, 1)))
                 .unwrap_or_else(|| "-".into()),
             with_unit(row.expected),
         ]);
+        let parts = row.current.and_then(|o| o.parts);
         t.rows.push(vec![
             ind.level.label().into(),
             ind.name.clone(),
@@ -130,8 +147,8 @@ pub fn indicator_table(report: &Report) -> Table {
             value(row.baseline.map(|o| o.value)),
             report.year.japanese(),
             value(row.current.map(|o| o.value)),
-            ind.target_year.japanese(),
-            number(ind.target, d),
+            ind.target.map_or_else(|| "-".into(), |t| t.year.japanese()),
+            value(ind.target.map(|t| t.value)),
             bound.into(),
             change(row.change_prior, d),
             change(row.change_baseline, d),
@@ -146,6 +163,12 @@ pub fn indicator_table(report: &Report) -> Table {
                 .and_then(|o| o.base)
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "-".into()),
+            parts.map_or_else(|| "-".into(), |p| count(p.0)),
+            parts.map_or_else(|| "-".into(), |p| count(p.1)),
+            comparison.map_or_else(String::new, |c| c.comparator.clone()),
+            comparison.map_or_else(|| "-".into(), |c| c.year.japanese()),
+            value(comparison.map(|c| c.value)),
+            comparison.map_or_else(String::new, |c| c.source.clone()),
         ]);
     }
     t.compact = Some((md_headers, md_rows));
@@ -161,8 +184,8 @@ pub fn indicator_table(report: &Report) -> Table {
         .iter()
         .map(|h| match h.as_str() {
             "進捗率（%）" => Kind::Percent,
-            "現在値の n" => Kind::Number,
-            "前年度値" | "基準値" | "現在値" | "目標値" | "経路上の値" => {
+            "現在値の n" | "現在値の分子" | "現在値の分母" => Kind::Number,
+            "前年度値" | "基準値" | "現在値" | "目標値" | "経路上の値" | "比較値" => {
                 Kind::InUnit(unit)
             }
             h if h.starts_with("現在値の") => Kind::InUnit(unit),
@@ -172,4 +195,87 @@ pub fn indicator_table(report: &Report) -> Table {
         .collect();
     t.kinds = Some(kinds);
     t
+}
+
+/// The indicators with a comparison value: the city's value and the other organisation's in
+/// the same year, and the difference. `None` when no indicator has one. (On its own because
+/// a comparison column makes the KGI/KPI table too wide for a portrait page at 9 pt.)
+pub fn comparison_table(report: &Report) -> Option<Table> {
+    let rows: Vec<_> = report
+        .indicators
+        .iter()
+        .filter_map(|r| r.comparison.as_ref().map(|c| (r, c)))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let city = report.pipeline.organisation.clone();
+    let headers = [
+        "区分",
+        "指標",
+        "単位",
+        "年度",
+        city.as_str(),
+        "比較対象",
+        "比較値",
+        "比較値との差",
+        "出典",
+    ];
+    let mut t = Table::new(
+        format!("KGI・KPI と他の自治体等との比較（{}）", report.year),
+        headers.map(String::from).to_vec(),
+    );
+    t.note = format!("比較値は比較値の表（[benchmarks]）から、指標ごとに指定した比較対象（指定がなければ表の最初の比較対象）の、今年度の値（なければそれ以前の最新の値）です。{city}の値は同じ年度のもので、比較値との差は{city}の値から比較値を引いたもの（割合ではポイント差）です。向きが「低いほど良い」の指標では差がマイナスのほうが良い状態です。");
+    // On screen and paper the sources go under the table, and values carry their unit, so
+    // the table fits a portrait page at 9 pt.
+    let mut sources: Vec<&str> = Vec::new();
+    let mut md_rows = Vec::new();
+    for (row, c) in rows {
+        let ind = &report.pipeline.indicators[row.indicator];
+        let d = ind.decimals;
+        let value = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_else(|| "-".into());
+        let with_unit = |v: Option<f64>| match v {
+            Some(v) => format!("{}{}", number(v, d), ind.unit),
+            None => "-".into(),
+        };
+        if !c.source.is_empty() && !sources.contains(&c.source.as_str()) {
+            sources.push(&c.source);
+        }
+        md_rows.push(vec![
+            ind.name.clone(),
+            c.year.short(),
+            with_unit(c.city),
+            c.comparator.clone(),
+            with_unit(Some(c.value)),
+            change(c.difference, d),
+        ]);
+        t.rows.push(vec![
+            ind.level.label().into(),
+            ind.name.clone(),
+            ind.unit.clone(),
+            c.year.japanese(),
+            value(c.city),
+            c.comparator.clone(),
+            number(c.value, d),
+            change(c.difference, d),
+            c.source.clone(),
+        ]);
+    }
+    if !sources.is_empty() {
+        t.note += &format!("出典: {}。", sources.join("、"));
+    }
+    let md_headers = ["指標", "年度", city.as_str(), "比較対象", "比較値", "差"];
+    t.compact = Some((md_headers.map(String::from).to_vec(), md_rows));
+    t.kinds = Some(vec![
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::Text,
+        Kind::InUnit(2),
+        Kind::Text,
+        Kind::InUnit(2),
+        Kind::ChangeInUnit(2),
+        Kind::Text,
+    ]);
+    Some(t)
 }

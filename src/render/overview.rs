@@ -7,8 +7,9 @@ use super::format::{change, number, share};
 use super::marks::ci_label;
 use super::Report;
 use crate::findings::{Behind, Cited, Fact, Finding};
+use crate::fiscal_year::FiscalYear;
 use crate::indicators::{Status, Tone};
-use crate::pipeline::{Bound, Pipeline};
+use crate::pipeline::{Bound, Indicator, Pipeline};
 
 /// What the 概要 shows, as text.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,19 +52,27 @@ pub fn status_class(cell: &str) -> Option<&'static str> {
     Status::from_label(cell).map(|s| tone_class(s.tone()))
 }
 
-/// The target as printed: value, unit and bound (`8人以下`).
+/// The target as printed: value, unit and bound (`8人以下`), or 目標なし for a series followed
+/// without a target.
 pub fn target_text(pipeline: &Pipeline, indicator: usize) -> String {
     let ind = &pipeline.indicators[indicator];
-    format!(
-        "{}{}{}",
-        number(ind.target, ind.decimals),
-        ind.unit,
-        match ind.bound {
-            Some(Bound::AtMost) => "以下",
-            Some(Bound::AtLeast) => "以上",
-            None => "",
-        }
-    )
+    match ind.target {
+        Some(t) => format!(
+            "{}{}{}",
+            number(t.value, ind.decimals),
+            ind.unit,
+            t.bound.map_or("", Bound::label)
+        ),
+        None => "目標なし".into(),
+    }
+}
+
+/// The year an indicator behind its path is to meet its target by (an indicator without a
+/// target is never behind).
+fn target_year(ind: &Indicator) -> FiscalYear {
+    ind.target
+        .expect("an indicator behind its path has a target")
+        .year
 }
 
 /// Words the report's overview.
@@ -95,11 +104,10 @@ pub fn view(report: &Report) -> View {
                     .current
                     .map(|c| format!("{}{}", number(c.value, ind.decimals), ind.unit))
                     .unwrap_or_else(|| "-".into()),
-                target: format!(
-                    "{}（{}）",
-                    target_text(p, row.indicator),
-                    ind.target_year.short()
-                ),
+                target: match ind.target {
+                    Some(t) => format!("{}（{}）", target_text(p, row.indicator), t.year.short()),
+                    None => target_text(p, row.indicator),
+                },
                 status: row.status.label().into(),
                 tone: row.status.tone(),
             }
@@ -200,7 +208,7 @@ fn sentence(report: &Report, f: &Finding) -> String {
                 Status::Missed => format!(
                     "KGI「{}」は{now}で、目標年度（{}）を過ぎても目標 {} に届いていません（{}）。",
                     ind.name,
-                    ind.target_year.japanese(),
+                    target_year(ind).japanese(),
                     target_text(p, b.indicator),
                     b.status.label()
                 ),
@@ -208,7 +216,7 @@ fn sentence(report: &Report, f: &Finding) -> String {
                     "KGI「{}」は{now}で、目標 {}（{}）への経路上の値 {path} に届いていません（{}）。",
                     ind.name,
                     target_text(p, b.indicator),
-                    ind.target_year.short(),
+                    target_year(ind).short(),
                     b.status.label()
                 ),
             };

@@ -107,10 +107,15 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             ..Section::new("overview", "概要")
         },
         Section {
-            tables: vec![named(
+            tables: std::iter::once(named(
                 "indicators",
                 indicator_table::indicator_table(report),
-            )],
+            ))
+            .chain(
+                indicator_table::comparison_table(report)
+                    .map(|t| named("indicator_comparisons", t)),
+            )
+            .collect(),
             charts: chart_overall::indicator_charts(report)?,
             multiples: true,
             intro: if report.pipeline.indicators.is_empty() {

@@ -7,6 +7,7 @@ use super::chart_data::Chart;
 use super::charts::{
     age_pyramid_svg, comparison_bars_svg, grouped_bars_svg, stacked_columns_svg, year_lines_svg,
     AgePyramid, CellNote, ComparisonBars, GroupedBars, Series, StackedColumns, YearLines,
+    YEAR_LINES_WIDTH,
 };
 use super::staff_tables::comparison_rows;
 use super::Report;
@@ -121,6 +122,7 @@ pub fn charts(report: &Report, view: &StaffView) -> Result<Vec<Chart>> {
     }
     if s.women.len() > 1 {
         let c = YearLines {
+            width: YEAR_LINES_WIDTH,
             title: "女性の割合の推移（全体・管理職）".into(),
             categories: s.women.iter().map(|w| w.year.short()).collect(),
             series: vec![
@@ -158,6 +160,7 @@ pub fn charts(report: &Report, view: &StaffView) -> Result<Vec<Chart>> {
     }
     if s.childcare.len() > 1 {
         let c = YearLines {
+            width: YEAR_LINES_WIDTH,
             title: "男性職員の育児休業取得率".into(),
             categories: s.childcare.iter().map(|c| c.year.short()).collect(),
             series: vec![

@@ -5,7 +5,7 @@
 //! The stage reads staff rosters and count tables into counts ([`facts`]: `roster`,
 //! `tables`), works the statistics out of the counts with the confidentiality rule of
 //! [`protect`] (`stats`, `pyramid`) and sets the city beside the comparison values
-//! (`comparisons`). A roster is personal data: it is read and counted in `roster`, and
+//! (`comparisons`); [`series`] offers the statistics by name to ratio indicators. A roster is personal data: it is read and counted in `roster`, and
 //! nothing of a person reaches any output.
 
 pub mod comparisons;
@@ -14,12 +14,14 @@ pub mod facts;
 pub mod protect;
 pub mod pyramid;
 pub mod roster;
+pub mod series;
 pub mod spec;
 pub mod stats;
 pub mod tables;
 
 pub use comparisons::{comparisons, Comparison};
 pub use facts::Facts;
+pub use series::names as series_names;
 pub use spec::Staff;
 pub use stats::{staff_stats, StaffStats};
 

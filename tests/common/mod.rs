@@ -112,12 +112,21 @@ pub fn run_ok(pipeline: &str, out: &Path) {
     assert!(r.status.success(), "{}", stderr(&r));
 }
 
+/// The files of the small fixture that a run reads: its pipeline file, then its data files.
+pub const SMALL_FIXTURE_FILES: [&str; 5] = [
+    "pipeline.toml",
+    "small_R4.csv",
+    "small_R5.xlsx",
+    "admin.csv",
+    "benchmarks.csv",
+];
+
 /// The small fixture's pipeline file with absolute paths to its data files, so a variation of
 /// it can be written anywhere.
 pub fn small_pipeline_text() -> String {
     let fixture = root().join("tests/fixtures/small");
     let mut text = std::fs::read_to_string(fixture.join("pipeline.toml")).unwrap();
-    for f in ["small_R4.csv", "small_R5.xlsx", "admin.csv"] {
+    for f in &SMALL_FIXTURE_FILES[1..] {
         text = text.replace(
             &format!("file = \"{f}\""),
             &format!("file = \"{}\"", abs(&fixture.join(f))),
@@ -187,12 +196,7 @@ pub fn assert_columns_match(name: &str, expected: &str, actual: &str) {
 pub fn run_fixture_copy(dir: &Path, sub: &str) -> (PathBuf, PathBuf) {
     let fixture = dir.join(sub);
     std::fs::create_dir_all(&fixture).unwrap();
-    for f in [
-        "pipeline.toml",
-        "small_R4.csv",
-        "small_R5.xlsx",
-        "admin.csv",
-    ] {
+    for f in SMALL_FIXTURE_FILES {
         std::fs::copy(root().join("tests/fixtures/small").join(f), fixture.join(f)).unwrap();
     }
     let reports = fixture.parent().unwrap().join("reports");

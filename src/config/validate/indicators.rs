@@ -1,19 +1,21 @@
-//! Validating `[[indicators]]`: level, direction, years, target bound and the survey or admin source.
+//! Validating `[[indicators]]`: level, direction, years, the target (optional: a series may
+//! be followed without one) and its bound, and the comparator; the source is checked in
+//! [`super::indicator_source`].
 
+use super::indicator_source::{source, Context};
 use super::{year, Problems};
 use crate::config::file::*;
-use crate::fiscal_year::FiscalYear;
-use crate::normalize::normalize_label;
 use crate::pipeline::*;
 
-/// `waves` are the fiscal years of the pipeline's waves: a survey indicator's baseline must be
-/// one of them, and its question must be asked in it.
+/// `cx.waves` are the fiscal years of the pipeline's waves: a survey indicator's baseline must
+/// be one of them, and its question must be asked in it.
 pub(super) fn indicators(
     file: &[IndicatorFile],
-    questions: &[Question],
-    (waves, has_admin): (&[FiscalYear], bool),
+    cx: &Context,
+    has_benchmarks: bool,
     p: &mut Problems,
 ) -> Vec<Indicator> {
+    let (questions, waves) = (cx.questions, cx.waves);
     let mut out = Vec::new();
     for (i, ind) in file.iter().enumerate() {
         let key = format!("indicators[{i}]");
@@ -53,37 +55,52 @@ pub(super) fn indicators(
             }
         };
         let baseline = year(&ind.baseline, &format!("{key}.baseline"), p);
-        let target_year = year(&ind.target_year, &format!("{key}.target_year"), p);
-        if let (Some(b), Some(t)) = (baseline, target_year) {
-            if t <= b {
-                p.add(
-                    format!("{key}.target_year"),
-                    format!("目標年度 {t} が基準年度 {b} より後ではありません"),
-                );
-            }
-        }
-        let source = match (&ind.survey, &ind.admin) {
-            (Some(s), None) => survey_source(s, questions, &format!("{key}.survey"), p),
-            (None, Some(name)) => {
-                if !has_admin {
+        let target = match (ind.target, &ind.target_year) {
+            (Some(value), Some(y)) => year(y, &format!("{key}.target_year"), p)
+                .map(|year| Some(Target { value, year, bound })),
+            (None, None) => {
+                if bound.is_some() {
                     p.add(
-                        format!("{key}.admin"),
-                        "行政指標を使うには [admin] でファイルを指定してください",
+                        format!("{key}.target_bound"),
+                        "target_bound は target と一緒にだけ使えます",
                     );
                 }
-                Some(IndicatorSource::Admin { name: name.clone() })
+                Some(None)
             }
-            _ => {
+            (Some(_), None) => {
                 p.add(
-                    key.clone(),
-                    "survey と admin のどちらか一方を書いてください",
+                    format!("{key}.target_year"),
+                    "target には目標年度 target_year も書いてください（目標を定めない指標は両方とも省きます）",
+                );
+                None
+            }
+            (None, Some(_)) => {
+                p.add(
+                    format!("{key}.target"),
+                    "target_year には目標値 target も書いてください（目標を定めない指標は両方とも省きます）",
                 );
                 None
             }
         };
+        if let (Some(b), Some(Some(t))) = (baseline, target) {
+            if t.year <= b {
+                p.add(
+                    format!("{key}.target_year"),
+                    format!("目標年度 {} が基準年度 {b} より後ではありません", t.year),
+                );
+            }
+        }
+        if ind.compare.is_some() && !has_benchmarks {
+            p.add(
+                format!("{key}.compare"),
+                "比較値を示すには [benchmarks] で比較値の表を指定してください",
+            );
+        }
+        let source = source(ind, cx, &key, p);
         let survey_question = match &source {
             Some(
-                IndicatorSource::Positive { question } | IndicatorSource::Option { question, .. },
+                IndicatorSource::Positive { question, .. }
+                | IndicatorSource::Option { question, .. },
             ) => Some(&questions[*question]),
             _ => None,
         };
@@ -112,7 +129,7 @@ pub(super) fn indicators(
                 "アンケートから求める指標は割合なので unit = \"%\" にしてください",
             );
         }
-        if let (Some(source), Some(baseline), Some(target_year)) = (source, baseline, target_year) {
+        if let (Some(source), Some(baseline), Some(target)) = (source, baseline, target) {
             out.push(Indicator {
                 id: ind.id.clone(),
                 level,
@@ -120,77 +137,12 @@ pub(super) fn indicators(
                 unit: ind.unit.clone(),
                 lower_is_better,
                 baseline,
-                target_year,
-                target: ind.target,
-                bound,
+                target,
                 decimals: ind.decimals.unwrap_or(1),
                 source,
+                compare: ind.compare.clone(),
             });
         }
     }
     out
-}
-
-pub(super) fn survey_source(
-    s: &SurveySourceFile,
-    questions: &[Question],
-    key: &str,
-    p: &mut Problems,
-) -> Option<IndicatorSource> {
-    let Some(qi) = questions.iter().position(|q| q.id == s.question) else {
-        p.add(
-            format!("{key}.question"),
-            format!("設問「{}」は定義されていません", s.question),
-        );
-        return None;
-    };
-    if p.poisoned.contains(&questions[qi].id) {
-        return None;
-    }
-    match (&questions[qi].kind, &s.option) {
-        (QuestionKind::Scale { .. }, None) => Some(IndicatorSource::Positive { question: qi }),
-        (QuestionKind::Choice { options, .. }, Some(o)) => {
-            match options
-                .iter()
-                .position(|x| normalize_label(x) == normalize_label(o))
-            {
-                Some(k) => Some(IndicatorSource::Option {
-                    question: qi,
-                    option: k,
-                }),
-                None => {
-                    p.add(
-                        format!("{key}.option"),
-                        format!(
-                            "「{o}」は設問「{}」の選択肢にありません（選択肢: {}）",
-                            s.question,
-                            options.join("、")
-                        ),
-                    );
-                    None
-                }
-            }
-        }
-        (QuestionKind::Scale { .. }, Some(_)) => {
-            p.add(
-                format!("{key}.option"),
-                "尺度の設問には option を書きません（肯定的回答の割合を使います）",
-            );
-            None
-        }
-        (QuestionKind::Choice { .. }, None) => {
-            p.add(
-                format!("{key}.option"),
-                "選択式の設問には割合を求める option が必要です",
-            );
-            None
-        }
-        (QuestionKind::Text, _) => {
-            p.add(
-                format!("{key}.question"),
-                "自由記述の設問は指標にできません",
-            );
-            None
-        }
-    }
 }

@@ -3,6 +3,7 @@
 //! Each problem names its key (`questions[3].scale`) and what is allowed. Input files are
 //! checked to exist but are not read here.
 
+mod indicator_source;
 mod indicators;
 mod questions;
 mod respondents;
@@ -161,8 +162,15 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
     let segments = segments::segments(&file.segments, &respondents, &questions, &mut p);
     let indicators = indicators::indicators(
         &file.indicators,
-        &questions,
-        (&wave_years, file.admin.is_some()),
+        &indicator_source::Context {
+            questions: &questions,
+            segments: &segments,
+            respondents: &respondents,
+            waves: &wave_years,
+            has_admin: file.admin.is_some(),
+            has_staff: file.staff.is_some(),
+        },
+        file.benchmarks.is_some(),
         &mut p,
     );
     let admin = file.admin.as_ref().and_then(|a| {

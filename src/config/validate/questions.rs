@@ -60,10 +60,10 @@ pub(super) fn questions(
                 Some(s) => match scale_ids.iter().position(|id| *id == s) {
                     Some(scale) => QuestionKind::Scale { scale },
                     None => {
-                        if defaults.declared_scales.iter().any(|d| d == s) {
-                            // Reported at the scale; checks that lean on this question keep quiet.
-                            p.poisoned.push(q.id.clone());
-                        } else {
+                        // Reported once (at the scale when it is declared but broken, else
+                        // here); checks that lean on this question keep quiet.
+                        p.poisoned.push(q.id.clone());
+                        if !defaults.declared_scales.iter().any(|d| d == s) {
                             p.add(
                                 format!("{key}.scale"),
                                 format!(
@@ -80,6 +80,7 @@ pub(super) fn questions(
                         format!("{key}.scale"),
                         "kind = \"scale\" には scale が必要です",
                     );
+                    p.poisoned.push(q.id.clone());
                     QuestionKind::Text
                 }
             },

@@ -63,7 +63,7 @@ pub struct IndicatorPath {
     pub status: Option<String>,
 }
 
-const PATH_WIDTH: u32 = 600;
+pub const PATH_WIDTH: u32 = 600;
 const PATH_HEIGHT: u32 = 340;
 
 /// Draws an indicator (KGI/KPI) chart and returns the SVG document (600 × 340 px).

@@ -286,6 +286,7 @@ pub(super) fn sample_comparison() -> ComparisonBars {
 
 pub(super) fn sample_year_lines() -> YearLines {
     YearLines {
+        width: YEAR_LINES_WIDTH,
         title: "女性職員の割合の推移（全体・管理職）".into(),
         categories: ["H30", "R1", "R2", "R3", "R4", "R5"]
             .map(String::from)

@@ -213,6 +213,7 @@ fn empty_charts_have_pngs() {
         .unwrap()
         .starts_with(SIGNATURE));
     let empty_lines = YearLines {
+        width: YEAR_LINES_WIDTH,
         title: String::new(),
         categories: vec![],
         series: vec![],

@@ -34,10 +34,12 @@ pub struct YearLines {
     pub unit: String,
     /// Caption of the value axis, e.g. "女性の割合（%）".
     pub value_axis_label: String,
+    /// Width in pixels: [`YEAR_LINES_WIDTH`] for a chart of its own, less beside others.
+    pub width: u32,
 }
 
 /// Width of the chart, height of its plot.
-const WIDTH: u32 = 1000;
+pub const YEAR_LINES_WIDTH: u32 = 1000;
 const PLOT_H: f64 = 300.0;
 /// Height of the row above the plot holding the value axis caption, and the room kept under
 /// it for the printed value of a point at the top of the axis.
@@ -137,7 +139,7 @@ fn year_lines<T: Target>(c: &YearLines, target: T) -> Result<T::Output> {
             values.len()
         );
     }
-    let width = f64::from(WIDTH);
+    let width = f64::from(c.width);
     let legend: Vec<LegendItem> = c
         .series
         .iter()
@@ -178,7 +180,7 @@ fn year_lines<T: Target>(c: &YearLines, target: T) -> Result<T::Output> {
         bottom: plot_bottom,
     };
 
-    target.render((WIDTH, height), |root| {
+    target.render((c.width, height), |root| {
         header.draw(root)?;
         let caption = text_style(LABEL_PX, &TEXT_COLOR, HPos::Left, VPos::Center);
         let at = (MARGIN, header_h + CAPTION_H / 2.0);

@@ -6,6 +6,7 @@ use crate::render::charts::test_support::{assert_svg_document, attr, hex, text_e
 
 fn sample() -> YearLines {
     YearLines {
+        width: YEAR_LINES_WIDTH,
         title: "女性職員の割合の推移".into(),
         categories: ["R1", "R2", "R3", "R4", "R5"].map(String::from).to_vec(),
         series: vec![
@@ -139,6 +140,7 @@ fn values_sit_above_the_highest_point_and_below_the_others() {
 #[test]
 fn empty_and_odd_inputs_do_not_fail() {
     let empty = YearLines {
+        width: YEAR_LINES_WIDTH,
         title: "推移".into(),
         categories: vec![],
         series: vec![],

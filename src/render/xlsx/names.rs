@@ -69,6 +69,7 @@ pub fn for_table(report: &Report, stem: &str) -> (String, String) {
     let fixed = |s: &str| (s.to_string(), s.to_string());
     match stem {
         "indicators" => return fixed("KGI・KPI"),
+        "indicator_comparisons" => return fixed("KGI・KPI の他市比較"),
         "trend" => return fixed("経年変化"),
         "levels" => return fixed("選択肢別の回答数"),
         "free_text" => return fixed("自由記述の回答数"),
