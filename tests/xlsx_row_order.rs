@@ -22,13 +22,6 @@ use common::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The files of the small fixture that a run reads.
-const FIXTURE_FILES: [&str; 4] = [
-    "pipeline.toml",
-    "small_R4.csv",
-    "small_R5.xlsx",
-    "admin.csv",
-];
 /// The R5 workbook and the sheet the pipeline reads from it (`sheet = "回答"`).
 const WORKBOOK: &str = "small_R5.xlsx";
 const SHEET: &str = "回答";
@@ -83,7 +76,7 @@ fn run_with_rows(dir: &Path, order: &[u32]) -> PathBuf {
     let input = dir.join("in");
     std::fs::create_dir_all(&input).unwrap();
     let fixture = root().join("tests/fixtures/small");
-    for f in FIXTURE_FILES {
+    for f in SMALL_FIXTURE_FILES {
         if f != WORKBOOK {
             std::fs::copy(fixture.join(f), input.join(f)).unwrap();
         }
