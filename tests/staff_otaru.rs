@@ -6,8 +6,12 @@
 //! Expected values are Otaru's printed ones, worked out by hand from the counts:
 //! women 630 / (966 + 630) = 39.47% → 39.5%; managers 49 / (177 + 49) = 21.68% → 21.7%;
 //! H29 670 / 1750 = 38.29% → 38.3% and 45 / 234 = 19.23% → 19.2%; men's childcare leave R4
-//! 11 / 39 = 28.21% → 28.2%.
+//! 11 / 39 = 28.21% → 28.2%. The same two women's shares come back as ratio indicators of the
+//! KGI/KPI table, with their numerators and denominators.
 
+mod common;
+
+use common::{read_csv, run_ok, temp_dir};
 use staff_survey::fiscal_year::FiscalYear;
 use staff_survey::staff::{read_staff, staff_stats};
 use std::path::Path;
@@ -74,4 +78,36 @@ fn otaru_hr_figures_come_back_from_the_counts() {
     let r4 = FiscalYear::parse("R4").unwrap();
     let childcare = stats.childcare.iter().find(|c| c.year == r4).unwrap();
     assert_eq!(one_decimal(childcare.taken_percent.unwrap()), "28.2");
+}
+
+// otaru.toml's two ratio indicators: 女性職員数 / 職員数 = 630 / 1596 and 女性管理職数 /
+// 管理職数 = 49 / 226 (by hand, as above), printed as Otaru printed them, without an interval
+// (the counts are the whole staff, not a sample) and without a target (判定 目標なし).
+#[test]
+fn otaru_women_shares_are_ratio_indicators() {
+    let out = temp_dir("otaru-ratios");
+    run_ok("tests/fixtures/otaru/otaru.toml", &out);
+    let table = read_csv(&out.join("otaru/R5/tables/indicators.csv"));
+    let header: Vec<&str> = table.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    for (name, value, parts) in [
+        ("女性職員の割合", "39.5", ("630", "1596")),
+        ("管理職に占める女性職員の割合", "21.7", ("49", "226")),
+    ] {
+        let row: Vec<&str> = table
+            .lines()
+            .find(|l| l.split(',').nth(1) == Some(name))
+            .unwrap_or_else(|| panic!("{name} missing:\n{table}"))
+            .split(',')
+            .collect();
+        assert_eq!(row[col("現在年度")], "令和5年度");
+        assert_eq!(row[col("現在値")], value, "{name}");
+        assert_eq!(
+            (row[col("現在値の分子")], row[col("現在値の分母")]),
+            parts,
+            "{name}"
+        );
+        assert_eq!(row[col("判定")], "目標なし");
+        assert_eq!(row[col("現在値の95%CI下限")], "-", "a census has no interval");
+    }
 }
