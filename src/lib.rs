@@ -10,6 +10,7 @@ pub mod clean;
 pub mod cli;
 pub mod cli_error;
 pub mod config;
+pub mod drivers;
 pub mod error_text;
 pub mod findings;
 pub mod fiscal_year;
