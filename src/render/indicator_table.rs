@@ -45,7 +45,7 @@ pub fn indicator_table(report: &Report) -> Table {
         "比較値の出典".into(),
     ]);
     let mut t = Table::new(format!("KGI・KPI の状況（{}）", report.year), headers);
-    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。目標が「8人以下」のように上限・下限で示されている指標は、目標値の条件の列に「以下」「以上」を示します。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間と回答数（n）を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します。年代などの一部のグループについての指標は、それらのグループの回答を合わせた割合で、どれかのグループが少人数のため非表示の年度は示しません。比率の指標は分子と分母（現在値の分子・分母）から求め、標本の場合だけ区間を示します。判定が「目標なし」の指標は目標を定めずに推移を見るもので、進捗率と経路上の値はありません。比較値は比較値の表にある他の自治体などの値（現在年度の値、なければそれ以前の最新の値）で、本文では次の「他の自治体等との比較」の表に示します。".into();
+    t.note = "変化は割合（%）の指標ではポイント差です。進捗率は基準値から目標値までの距離のうち進んだ割合、経路上の値は基準値から目標値へ毎年同じだけ進んだ場合の今年度の値で、これより良ければ「順調」、悪ければ「遅れ」です。向きが「低いほど良い」の指標は値が下がるほど良いと判定します。目標が「8人以下」のように上限・下限で示されている指標は、目標に「以下」「以上」を付けて示します（CSV と Excel の表では目標値の条件の列）。基準値の時点で既に目標を満たしている指標は、進捗率を「-」とし、目標値を保てているかで判定します。アンケートから求める割合の分母は、その設問に回答した人数（base = \"all\" の設問では回答者全体、選択式の設問ではその設問を尋ねて回答した人数）です。アンケートから求める割合には現在値の Wilson スコア区間を、標準偏差と回答数のある平均値（研修の満足度など）には t 分布による区間を示します（回答数 n は CSV と Excel の表にあります）。変化の列は「前年度から ／ 基準値から」の順です。現在値と経路上の値が同じ数に見えるときは、小数をもう1桁示します。年代などの一部のグループについての指標は、それらのグループの回答を合わせた割合で、どれかのグループが少人数のため非表示の年度は示しません。比率の指標は分子と分母から求め、現在値の後に「分子/分母」を示します。標本の場合だけ区間を示します。判定が「目標なし」の指標は目標を定めずに推移を見るもので、進捗率と経路上の値はありません。比較値は比較値の表にある他の自治体などの値（現在年度の値、なければそれ以前の最新の値）で、本文では次の「他の自治体等との比較」の表に示します。".into();
     let short = |y: crate::fiscal_year::FiscalYear| y.short();
     let md_headers = [
         "区分",
@@ -81,11 +81,22 @@ pub fn indicator_table(report: &Report) -> Table {
             Some(o) => format!("{}（{}）", with_unit(Some(o.value)), short(o.year)),
             None => "-".into(),
         };
-        let mut current = match (row.current, row.current.and_then(|o| o.ci)) {
-            (Some(o), Some((lo, hi))) => {
-                format!("{} [{}–{}]", at(Some(o)), number(lo, d), number(hi, d))
+        // When the current value and the path print alike although they differ (the status
+        // tells them apart), both get one more decimal: 13.90日 against 13.92日.
+        let dc = match (row.current, row.expected) {
+            (Some(c), Some(e)) if number(c.value, d) == number(e, d) && c.value != e => d + 1,
+            _ => d,
+        };
+        let precise = |v: f64| format!("{}{}", number(v, dc), ind.unit);
+        let mut current = match row.current {
+            Some(o) => {
+                let value = format!("{}（{}）", precise(o.value), short(o.year));
+                match o.ci {
+                    Some((lo, hi)) => format!("{value} [{}–{}]", number(lo, d), number(hi, d)),
+                    None => value,
+                }
             }
-            (o, _) => at(o),
+            None => "-".into(),
         };
         // Counts are whole; a ratio of hours or days keeps the indicator's decimals.
         let count = |v: f64| number(v, if v.fract() == 0.0 { 0 } else { d });
@@ -128,7 +139,7 @@ pub fn indicator_table(report: &Report) -> Table {
             row.progress
                 .map(|p| format!("{}%", number(p * 100.0, 1)))
                 .unwrap_or_else(|| "-".into()),
-            with_unit(row.expected),
+            row.expected.map_or_else(|| "-".into(), precise),
         ]);
         let parts = row.current.and_then(|o| o.parts);
         t.rows.push(vec![
@@ -247,7 +258,12 @@ pub fn comparison_table(report: &Report) -> Option<Table> {
             with_unit(c.city),
             c.comparator.clone(),
             with_unit(Some(c.value)),
-            change(c.difference, d),
+            // A difference of shares is in points.
+            match c.difference {
+                Some(_) if ind.unit == "%" => format!("{}pt", change(c.difference, d)),
+                Some(_) => format!("{}{}", change(c.difference, d), ind.unit),
+                None => "-".into(),
+            },
         ]);
         t.rows.push(vec![
             ind.level.label().into(),

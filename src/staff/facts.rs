@@ -100,6 +100,11 @@ impl By {
         department: true,
         ..By::NOTHING
     };
+    pub const BODY_DEPARTMENT: By = By {
+        body: true,
+        department: true,
+        ..By::NOTHING
+    };
     pub const POST: By = By {
         post: true,
         ..By::NOTHING

@@ -4,13 +4,14 @@
 //!
 //! The stage reads staff rosters and count tables into counts ([`facts`]: `roster`,
 //! `tables`), works the statistics out of the counts with the confidentiality rule of
-//! [`protect`] (`stats`, `pyramid`) and sets the city beside the comparison values
+//! [`protect`] and, for tables published side by side, [`linked`] (`stats`, `pyramid`) and sets the city beside the comparison values
 //! (`comparisons`); [`series`] offers the statistics by name to ratio indicators. A roster is personal data: it is read and counted in `roster`, and
 //! nothing of a person reaches any output.
 
 pub mod comparisons;
 pub mod date;
 pub mod facts;
+pub mod linked;
 pub mod protect;
 pub mod pyramid;
 pub mod roster;

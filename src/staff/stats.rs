@@ -6,6 +6,7 @@
 //! sizes of that year's staff.
 
 use super::facts::{By, Dims, Excluded, Facts, Stat};
+use super::linked::link;
 use super::protect::{protect, Protection, MERGED};
 use super::pyramid::{pyramid, Pyramid};
 use super::spec::{Sex, Staff};
@@ -130,9 +131,34 @@ pub fn staff_stats(staff: &Staff, facts: &Facts, year: FiscalYear, min: u32) -> 
             .map(|m| by_name(&m, |d| d.body.clone()))
             .unwrap_or_default();
         let p = protect(&sizes, min);
-        note(&mut merged, y, "任命権者", &p);
         headcount_rows.push((y, sizes.clone(), facts.total(Stat::Headcount, y)));
         body_protection.insert(y, p);
+    }
+    let reference = staff
+        .rosters
+        .iter()
+        .rev()
+        .find(|r| r.year <= year)
+        .map(|r| (r.year, r.date));
+    let latest_roster = reference.map(|r| r.0);
+    // The department table (latest roster) is published beside that year's bodies: the two
+    // are protected together.
+    let departments = latest_roster.and_then(|y| {
+        let counts = department_counts(facts, y)?;
+        let sizes: Vec<(String, u64)> = counts
+            .iter()
+            .map(|(k, e)| (k.clone(), (e.0 + e.1 + e.2).round() as u64))
+            .collect();
+        let mut p = protect(&sizes, min);
+        if let (Some(cells), Some(bodies)) =
+            (body_department_cells(facts, y), body_protection.get_mut(&y))
+        {
+            link(&cells, bodies, &mut p, min);
+        }
+        Some((y, counts, p))
+    });
+    for (y, p) in &body_protection {
+        note(&mut merged, *y, "任命権者", p);
     }
     let order = body_order(staff, &headcount_rows);
     let headcount = stacked(&headcount_rows, &body_protection, &order);
@@ -153,17 +179,13 @@ pub fn staff_stats(staff: &Staff, facts: &Facts, year: FiscalYear, min: u32) -> 
         Some(c) => women.iter().find(|w| w.year == c).map(|w| w.year),
         None => women.first().map(|w| w.year).filter(|_| women.len() > 1),
     };
-    let reference = staff
-        .rosters
-        .iter()
-        .rev()
-        .find(|r| r.year <= year)
-        .map(|r| (r.year, r.date));
-    let latest_roster = reference.map(|r| r.0);
     StaffStats {
         reference,
         pyramid: latest_roster.and_then(|y| pyramid(facts, y, min as u32)),
-        departments: latest_roster.and_then(|y| departments(facts, y, min, &mut merged)),
+        departments: departments.map(|(y, counts, p)| {
+            note(&mut merged, y, "所属", &p);
+            (y, department_rows(&counts, &p))
+        }),
         childcare: childcare(facts, &years, min),
         excluded: facts
             .excluded
@@ -181,6 +203,8 @@ pub fn staff_stats(staff: &Staff, facts: &Facts, year: FiscalYear, min: u32) -> 
 
 /// One year's counts per group and its total, when known.
 type YearCounts = (FiscalYear, Vec<(String, u64)>, Option<f64>);
+/// (women, men, unknown) per department.
+type DepartmentCounts = BTreeMap<String, (f64, f64, f64)>;
 
 /// Counts per group name; an unknown group is [`UNKNOWN`].
 fn by_name(m: &BTreeMap<Dims, f64>, name: impl Fn(&Dims) -> Option<String>) -> Vec<(String, u64)> {
@@ -357,14 +381,10 @@ fn women_year(
 }
 
 /// Staff and women's share per department in `year`, largest first.
-fn departments(
-    facts: &Facts,
-    year: FiscalYear,
-    min: u64,
-    merged: &mut Vec<Merged>,
-) -> Option<(FiscalYear, Vec<DepartmentRow>)> {
+/// Women, men and people of unknown sex per department in `year`.
+fn department_counts(facts: &Facts, year: FiscalYear) -> Option<DepartmentCounts> {
     let cells = facts.breakdown(Stat::Headcount, year, By::DEPARTMENT_SEX)?;
-    let mut by_dept: BTreeMap<String, (f64, f64, f64)> = BTreeMap::new();
+    let mut by_dept: DepartmentCounts = BTreeMap::new();
     for (d, v) in &cells {
         let Some(name) = &d.department else { continue };
         let e = by_dept.entry(name.clone()).or_default();
@@ -374,15 +394,21 @@ fn departments(
             None => e.2 += v,
         }
     }
-    if by_dept.is_empty() {
-        return None;
-    }
-    let sizes: Vec<(String, u64)> = by_dept
+    (!by_dept.is_empty()).then_some(by_dept)
+}
+
+/// Staff per (body, department) in `year`, when the counts have both (a roster does).
+fn body_department_cells(facts: &Facts, year: FiscalYear) -> Option<Vec<(String, String, u64)>> {
+    let cells = facts.breakdown(Stat::Headcount, year, By::BODY_DEPARTMENT)?;
+    let out: Vec<(String, String, u64)> = cells
         .iter()
-        .map(|(k, e)| (k.clone(), (e.0 + e.1 + e.2).round() as u64))
+        .filter_map(|(d, v)| Some((d.body.clone()?, d.department.clone()?, v.round() as u64)))
         .collect();
-    let p = protect(&sizes, min);
-    note(merged, year, "所属", &p);
+    (!out.is_empty()).then_some(out)
+}
+
+/// The department table's rows: shown departments, largest first, then the merged group.
+fn department_rows(by_dept: &DepartmentCounts, p: &Protection) -> Vec<DepartmentRow> {
     let row = |name: &str, e: (f64, f64, f64)| DepartmentRow {
         name: name.to_string(),
         staff: e.0 + e.1 + e.2,
@@ -397,7 +423,7 @@ fn departments(
         });
         rows.push(row(MERGED, m));
     }
-    Some((year, rows))
+    rows
 }
 
 /// Men's childcare leave per year; shares of fewer than the minimum are hidden.
