@@ -108,6 +108,10 @@ fn otaru_women_shares_are_ratio_indicators() {
             "{name}"
         );
         assert_eq!(row[col("判定")], "目標なし");
-        assert_eq!(row[col("現在値の95%CI下限")], "-", "a census has no interval");
+        assert_eq!(
+            row[col("現在値の95%CI下限")],
+            "-",
+            "a census has no interval"
+        );
     }
 }

@@ -48,7 +48,7 @@ pub fn merged_note(merged: &[Merged], dimension: &str, min: u32) -> String {
         return String::new();
     }
     format!(
-        "職員が {min} 人未満の{dimension}は、一つだけ除いても差し引きで分からないよう、小さい順に他の{dimension}と合わせて「その他（少人数）」として示します（{}）。",
+        "職員が {min} 人未満の{dimension}は、その{dimension}と、合計や他の表との差し引きで人数が分からないよう選んだ他の{dimension}（人数の多いものも含みます）を合わせて「その他（少人数）」として示します（「その他（少人数）」に含むもの: {}）。",
         lines.join("; ")
     )
 }
