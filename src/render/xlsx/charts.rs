@@ -1,6 +1,7 @@
 //! Native Excel charts, each on its own sheet sized to one landscape A4 page (a chart under
-//! a long table would be cut across pages): the progress of each KGI/KPI, and the positive
-//! share of every item per group of a segment. The series read the table's sheet, so a
+//! a long table would be cut across pages): the progress of each KGI/KPI, the positive
+//! share of every item per group of a segment, and of 職員の状況 the staff numbers and the
+//! young resignations per year (stacked by appointing body) and women's shares over the years. The series read the table's sheet, so a
 //! reader who edits a number sees the chart follow.
 
 use super::print::{self, Layout};
@@ -27,10 +28,15 @@ pub fn title(stem: &str, t: &Table) -> Option<String> {
         Some(format!("{}：目標への進捗率", t.title))
     } else if stem.starts_with("items_by_") && has("設問") {
         Some(format!("{}：肯定的回答の割合", t.title))
+    } else if STAFF_YEAR_CHARTS.contains(&stem) && has("年度") {
+        Some(format!("{}（グラフ）", t.title))
     } else {
         None
     }
 }
+
+/// The 職員の状況 tables drawn over the years: stacked columns of counts, or lines of shares.
+const STAFF_YEAR_CHARTS: [&str; 3] = ["staff_headcount", "staff_resignations", "staff_women_trend"];
 
 /// The chart of a table, when its kind has one: `indicators` and `items_by_*`.
 pub fn for_table(stem: &str, sheet: &str, t: &Table, placed: &Placed) -> Option<Chart> {
@@ -38,9 +44,42 @@ pub fn for_table(stem: &str, sheet: &str, t: &Table, placed: &Placed) -> Option<
         progress(sheet, t, placed)
     } else if stem.starts_with("items_by_") {
         shares(sheet, t, placed)
+    } else if STAFF_YEAR_CHARTS.contains(&stem) {
+        years(sheet, t, placed)
     } else {
         None
     }
+}
+
+/// A staff table over the years: one series per column but 年度 and 合計, stacked columns for
+/// counts, lines for shares (columns ending in （%））.
+fn years(sheet: &str, t: &Table, placed: &Placed) -> Option<Chart> {
+    let label = t.headers.iter().position(|h| h == "年度")? as u16;
+    if placed.rows == 0 {
+        return None;
+    }
+    let (first, last) = (placed.first_row, placed.first_row + placed.rows - 1);
+    let shares = t.headers.iter().any(|h| h.ends_with("（%）"));
+    let mut chart = Chart::new(if shares {
+        ChartType::Line
+    } else {
+        ChartType::ColumnStacked
+    });
+    for (c, h) in t.headers.iter().enumerate() {
+        if c as u16 == label || h == "合計" {
+            continue;
+        }
+        chart
+            .add_series()
+            .set_name(h.strip_suffix("（%）").unwrap_or(h))
+            .set_categories((sheet, first, label, last, label))
+            .set_values((sheet, first, c as u16, last, c as u16));
+    }
+    chart.title().set_name(t.title.as_str());
+    if shares {
+        chart.y_axis().set_num_format("0%");
+    }
+    Some(chart)
 }
 
 /// A clustered bar chart of the positive shares of an item table (one series per group).
