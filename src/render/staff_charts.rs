@@ -42,15 +42,7 @@ fn women_by_post(view: &StaffView, latest: &WomenYear) -> Result<Chart> {
     let s = &view.stats;
     let mut names = vec!["全体".to_string(), "管理職".to_string()];
     names.extend(latest.posts.iter().map(|(p, _)| p.clone()));
-    let share = |w: &WomenYear, name: &str| match name {
-        "全体" => w.overall,
-        "管理職" => w.managers,
-        _ => w
-            .posts
-            .iter()
-            .find(|(p, _)| p == name)
-            .and_then(|(_, x)| *x),
-    };
+    let share = |w: &WomenYear, name: &str| w.share(name);
     let series_of = |w: &WomenYear| {
         let values: Vec<Option<f64>> = names
             .iter()

@@ -164,17 +164,7 @@ pub fn women_by_post(view: &StaffView, min: u32) -> Option<Table> {
         kinds.extend([Kind::Percent, Kind::Points]);
     }
     t.kinds = Some(kinds);
-    let find = |w: &WomenYear, name: &str| -> Option<Share> {
-        match name {
-            "全体" => w.overall,
-            "管理職" => w.managers,
-            _ => w
-                .posts
-                .iter()
-                .find(|(p, _)| p == name)
-                .and_then(|(_, s)| *s),
-        }
-    };
+    let find = |w: &WomenYear, name: &str| -> Option<Share> { w.share(name) };
     let mut names = vec!["全体".to_string(), "管理職".to_string()];
     names.extend(latest.posts.iter().map(|(p, _)| p.clone()));
     for name in names {

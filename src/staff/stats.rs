@@ -57,6 +57,21 @@ pub struct WomenYear {
     pub posts: Vec<(String, Option<Share>)>,
 }
 
+impl WomenYear {
+    /// The share of the row called `name`: 全体, 管理職 or a post (or その他（少人数）).
+    pub fn share(&self, name: &str) -> Option<Share> {
+        match name {
+            "全体" => self.overall,
+            "管理職" => self.managers,
+            _ => self
+                .posts
+                .iter()
+                .find(|(p, _)| p == name)
+                .and_then(|(_, s)| *s),
+        }
+    }
+}
+
 /// Men's childcare leave in one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildcareYear {

@@ -28,7 +28,7 @@ pub fn title(stem: &str, t: &Table) -> Option<String> {
         Some(format!("{}：目標への進捗率", t.title))
     } else if stem.starts_with("items_by_") && has("設問") {
         Some(format!("{}：肯定的回答の割合", t.title))
-    } else if STAFF_YEAR_CHARTS.contains(&stem) && has("年度") {
+    } else if STAFF_YEAR_CHARTS.contains(&stem) && has("年度") && !year_series(t).is_empty() {
         Some(format!("{}（グラフ）", t.title))
     } else {
         None
@@ -51,11 +51,20 @@ pub fn for_table(stem: &str, sheet: &str, t: &Table, placed: &Placed) -> Option<
     }
 }
 
-/// A staff table over the years: one series per column but 年度 and 合計, stacked columns for
-/// counts, lines for shares (columns ending in （%））.
+/// The columns of a staff table over the years drawn as series: all but 年度 and 合計 (a
+/// table of totals only, from counts without a breakdown, has none and gets no chart).
+fn year_series(t: &Table) -> Vec<usize> {
+    (0..t.headers.len())
+        .filter(|&c| t.headers[c] != "年度" && t.headers[c] != "合計")
+        .collect()
+}
+
+/// A staff table over the years: one series per column of [`year_series`], stacked columns
+/// for counts, lines for shares (columns ending in （%））.
 fn years(sheet: &str, t: &Table, placed: &Placed) -> Option<Chart> {
     let label = t.headers.iter().position(|h| h == "年度")? as u16;
-    if placed.rows == 0 {
+    let series = year_series(t);
+    if placed.rows == 0 || series.is_empty() {
         return None;
     }
     let (first, last) = (placed.first_row, placed.first_row + placed.rows - 1);
@@ -65,10 +74,8 @@ fn years(sheet: &str, t: &Table, placed: &Placed) -> Option<Chart> {
     } else {
         ChartType::ColumnStacked
     });
-    for (c, h) in t.headers.iter().enumerate() {
-        if c as u16 == label || h == "合計" {
-            continue;
-        }
+    for c in series {
+        let h = &t.headers[c];
         chart
             .add_series()
             .set_name(h.strip_suffix("（%）").unwrap_or(h))
