@@ -6,6 +6,7 @@
 use super::{Observation, Sources};
 use crate::aggregate::ALL_SEGMENT;
 use crate::fiscal_year::FiscalYear;
+use crate::ingest::AdminValue;
 use crate::normalize::normalize_label;
 use crate::pipeline::{Among, Indicator, IndicatorSource, Pipeline};
 use crate::stats::{t_interval, wilson};
@@ -47,12 +48,7 @@ pub(super) fn observations(
             survey.observe(ind, among.as_ref(), level)
         }
         IndicatorSource::Admin { name } => {
-            let key = normalize_label(name);
-            let mut by_year = BTreeMap::new();
-            for v in sources.admin.iter().filter(|v| v.key == key) {
-                by_year.insert(v.year, v);
-            }
-            Ok(by_year
+            Ok(admin_rows(sources, name)
                 .into_iter()
                 .map(|(year, v)| Observation {
                     year,
@@ -114,13 +110,9 @@ fn series(
     part: &str,
     sources: &Sources,
 ) -> Result<Vec<(FiscalYear, f64)>> {
-    let key = normalize_label(name);
-    let mut by_year = BTreeMap::new();
-    for v in sources.admin.iter().filter(|v| v.key == key) {
-        by_year.insert(v.year, v.value);
-    }
-    if !by_year.is_empty() {
-        return Ok(by_year.into_iter().collect());
+    let rows = admin_rows(sources, name);
+    if !rows.is_empty() {
+        return Ok(rows.into_iter().map(|(y, v)| (y, v.value)).collect());
     }
     if let Some(s) = sources.staff.and_then(|s| s.series(name)) {
         return Ok(s);
@@ -137,6 +129,17 @@ fn series(
         "指標「{}」の{part}「{name}」が行政指標の表にも職員の統計にもありません（{staff}）。名前を直すか、行政指標の表に行を足してください",
         ind.name
     )
+}
+
+/// The administrative table's rows under `name`, one per year (the last row of a year wins),
+/// oldest first.
+fn admin_rows<'a>(sources: &Sources<'a>, name: &str) -> BTreeMap<FiscalYear, &'a AdminValue> {
+    let key = normalize_label(name);
+    let mut by_year = BTreeMap::new();
+    for v in sources.admin.iter().filter(|v| v.key == key) {
+        by_year.insert(v.year, v);
+    }
+    by_year
 }
 
 /// A survey share read from one of the aggregate tables.

@@ -42,16 +42,21 @@ fn women_wanted(share: f64, total: usize, have: usize, slots: usize) -> usize {
         .min(slots)
 }
 
+/// How many of `staff` hold post `g` in `job` of `body`.
+fn seated(staff: &[Person], body: Body, job: Job, g: usize) -> usize {
+    staff
+        .iter()
+        .filter(|p| (p.body, p.job, p.grade) == (body, job, Some(g)))
+        .count()
+}
+
 /// Fills the vacant seats of post `g` (0..=3) by promotion from post `g + 1`; when `women` is
 /// given, exactly that many of the promoted are women if candidates allow.
 fn promote(rng: &mut Rng, staff: &mut [Person], g: usize, on_year: i32, women: Option<usize>) {
     let on = april_first(on_year);
     let mut vacancies: Vec<(Body, Job)> = Vec::new();
     for (body, job, seats) in SEATS {
-        let have = staff
-            .iter()
-            .filter(|p| (p.body, p.job, p.grade) == (body, job, Some(g)))
-            .count();
+        let have = seated(staff, body, job, g);
         vacancies.extend(std::iter::repeat_n(
             (body, job),
             seats[g].saturating_sub(have),
@@ -185,10 +190,7 @@ pub fn next_population(
     // New 正規 hires for the vacant 主事級 seats.
     let mut hires: Vec<(Body, Job)> = Vec::new();
     for (body, job, seats) in SEATS {
-        let have = staff
-            .iter()
-            .filter(|p| (p.body, p.job, p.grade) == (body, job, Some(SHUJI)))
-            .count();
+        let have = seated(&staff, body, job, SHUJI);
         let mut want = seats[SHUJI] as i64;
         if (body, job) == (Body::Mayor, Job::Clerical) {
             want += next.clerk_delta as i64;
