@@ -11,6 +11,8 @@
 //!    year, young staff's resignations in the latest year against the first, and the
 //!    indicators where the city is worse than the average it is compared with (or the first
 //!    comparator).
+//!    **The key drivers** (with `[[drivers]]`, see `drivers`): per outcome, the items in the
+//!    priority matrix's 重点改善 quadrant, most important first (at most [`MAX_CITED`]).
 //! 3. **Change since the previous wave.** The whole population's items whose change from the
 //!    previous wave is significant (Holm-adjusted), largest change first (at most
 //!    [`MAX_CITED`]); when none is, a finding saying so, with the number of items compared.
@@ -24,8 +26,10 @@
 //! Ties are broken by questionnaire order, then group order, so the same inputs always give
 //! the same findings. Suppressed cells are not in the lookup, so no finding can cite one.
 
+mod drivers;
 mod staff;
 
+pub use drivers::{Priorities, PriorityItem};
 pub use staff::{Resignations, WomenShares, WorseThanOthers};
 
 use crate::aggregate::lookup::Lookup;
@@ -93,6 +97,8 @@ pub enum Fact {
     StaffResignations(Resignations),
     /// The indicators where the city is worse than the organisations compared.
     StaffBehindOthers(Vec<WorseThanOthers>),
+    /// The items in an outcome's 重点改善 quadrant.
+    Priorities(Priorities),
 }
 
 /// An indicator behind its path.
@@ -128,6 +134,7 @@ pub fn overview(
     lookup: &Lookup,
     indicators: &[IndicatorRow],
     staff: Option<&crate::staff::StaffView>,
+    drivers: &[crate::drivers::DriverResult],
     year: FiscalYear,
 ) -> Overview {
     let whole = lookup
@@ -136,6 +143,7 @@ pub fn overview(
         .find(|r| r.wave == year.0 && r.group == ALL_GROUP);
     let mut findings = behind(pipeline, indicators);
     findings.extend(staff.map(staff::staff_findings).unwrap_or_default());
+    findings.extend(drivers::driver_findings(pipeline, drivers));
     findings.extend(changed(pipeline, lookup, year));
     for segment in pipeline.segments_in_report_order() {
         findings.extend(match &segment.by {

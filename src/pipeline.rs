@@ -1,15 +1,13 @@
 //! The validated pipeline: everything the stages need, typed and cross-checked.
 //!
-//! Built only by `config::load`; stages read this and never the TOML or the command line.
-//! Questions, scales and segments refer to each other by index, so a stage cannot meet a
-//! dangling id. Labels live here and come back into the data only when rendering.
+//! Built only by `config::load`; stages read this, never the TOML or the command line. Questions,
+//! scales and segments refer to each other by index, so a stage cannot meet a dangling id.
 
 use crate::fiscal_year::FiscalYear;
 use crate::normalize::normalize_label;
+pub use crate::settings::{Quality, Statistics};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-pub use crate::settings::{Quality, Statistics};
 
 /// A survey programme across years, ready to run.
 #[derive(Debug, Clone)]
@@ -27,6 +25,8 @@ pub struct Pipeline {
     pub questions: Vec<Question>,
     pub segments: Vec<Segment>,
     pub indicators: Vec<Indicator>,
+    /// Key-driver analyses (`[[drivers]]`).
+    pub drivers: Vec<crate::drivers::DriverSpec>,
     pub admin: Option<AdminSource>,
     /// HR records (`[staff]`) for the 職員の状況 section.
     pub staff: Option<crate::staff::Staff>,

@@ -6,6 +6,7 @@ use crate::aggregate::public;
 use crate::atomic::{self, staging_path};
 use crate::clean::{gate, group, read_and_clean, UnmatchedGroup, UnmatchedValue};
 use crate::config;
+use crate::drivers::drivers;
 use crate::findings::overview;
 use crate::fiscal_year::FiscalYear;
 use crate::indicators::{indicators, Sources};
@@ -127,7 +128,7 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         std::thread::spawn(move || manifest::hash_files(&input_files, &dir))
     });
     progress("集計しています");
-    let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.lazy()))?;
+    let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.clone().lazy()))?;
     let staff = pipeline
         .staff
         .as_ref()
@@ -148,7 +149,14 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     let lookup = Lookup::new(&pipeline, &aggregates)?;
     let left_out = public::left_out(&pipeline, &lookup, year.0);
     let shown = public::without(&pipeline, &left_out);
-    let overview = overview(&shown, &lookup, &rows, staff.as_ref(), year);
+    let drivers = if shown.drivers.is_empty() || opts.check_only {
+        vec![]
+    } else {
+        progress("やりがいなどに効く項目を分析しています（重要度と重点改善マトリクス）");
+        let segmented = segment(&pipeline, cleaned.frame.lazy()).collect()?;
+        drivers(&shown, &segmented, &lookup, year)?
+    };
+    let overview = overview(&shown, &lookup, &rows, staff.as_ref(), &drivers, year);
     let report = Report {
         pipeline: &shown,
         left_out: left_out
@@ -162,6 +170,7 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         waves: wave_years,
         indicators: &rows,
         staff: staff.as_ref(),
+        drivers: &drivers,
         issues: &issues,
         unmatched: &cleaned.unmatched,
         accepted: &accepted,

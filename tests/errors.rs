@@ -338,3 +338,51 @@ fn usage_errors_and_help_are_in_japanese() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn every_drivers_problem_is_named_at_once() {
+    // Five entries, each with its own mistake(s); kgi1 reads q2, so the last two analyse the
+    // same outcome.
+    let p = pipeline_with("drivers", |t| {
+        t + r#"
+[[drivers]]
+outcome = "q9"
+
+[[drivers]]
+outcome = "q1"
+predictors = ["m1", "q1", "q8"]
+segments = ["dept"]
+min_n = 2
+model = "logit"
+bootstrap = 10
+
+[[drivers]]
+outcome = "m1"
+
+[[drivers]]
+outcome = "q2"
+waves = ["R9"]
+
+[[drivers]]
+outcome = "kgi1"
+"#
+    });
+    let err = run_fails(&p);
+    // Keys count from one, as the user reads the file (with the line in front).
+    for line in [
+        "drivers[1番目].outcome: 「q9」という設問も指標もありません",
+        "drivers[2番目].predictors[1番目]: 設問「m1」は段階で答える設問（kind = \"scale\"）ではありません",
+        "drivers[2番目].predictors[2番目]: 目的の設問（outcome）そのものは説明の項目にできません",
+        "drivers[2番目].predictors[3番目]: 設問「q8」は定義されていません",
+        "drivers[2番目].predictors: 説明の項目（段階で答える設問）が2つ以上必要です",
+        "drivers[2番目].segments[1番目]: 区分「dept」はありません（使える値: age, yarigai, employment）",
+        "drivers[2番目].min_n: 3 以上にしてください",
+        "drivers[2番目].model: 「logit」は使えません",
+        "drivers[2番目].bootstrap: 50 以上（既定 200）か、区間を出さないなら 0 にしてください",
+        "drivers[3番目].outcome: 設問「m1」は段階で答える設問（kind = \"scale\"）ではありません",
+        "drivers[4番目].waves[1番目]: 令和9年度 の調査回（[[waves]]）はありません",
+        "drivers[5番目].outcome: 設問「q2」の分析が二つあります",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+}

@@ -3,10 +3,10 @@
 //! page foot, no word or number broken inside a table cell, table text of at least 9 pt, and
 //! clearly fewer pages than the 24 it had when the issue was filed.
 //!
-//! The sample report meets every rule, and prints on at most [`SAMPLE_MAX_PAGES`] pages (28,
+//! The sample report meets every rule, and prints on at most [`SAMPLE_MAX_PAGES`] pages (32,
 //! five of them landscape: the survey sections on 21, against the 24 the whole report had when
-//! the issue was filed, and what issue 12 added on seven more); see that constant for what
-//! brought it down and what it holds now.
+//! the issue was filed, what issue 12 added on seven more and issue 13's key-driver analyses on
+//! four); see that constant for what brought it down and what it holds now.
 //!
 //! # How it works
 //!
@@ -88,7 +88,13 @@ use std::process::Command;
 /// their charts) and the table of comparison values: 28 pages in all, measured with `python3
 /// tests/print/layout.py --max-pages 28 reports/sample/R6/report.html`, none of its tables or
 /// charts cut.
-const SAMPLE_MAX_PAGES: usize = 28;
+///
+/// Issue 13 added the key-driver analyses of the two KGI (やりがい in its section, 成長 in a
+/// section of its own): for each, the ranking table with its method note, the table by age
+/// band and the priority matrix, about 3.2 pages of content on four more pages: 32 pages,
+/// measured the same way (`--max-pages 32`), none cut, the smallest chart text unchanged
+/// (4.7 pt).
+const SAMPLE_MAX_PAGES: usize = 32;
 
 /// The sample report that the test prints.
 pub fn sample_report() -> PathBuf {

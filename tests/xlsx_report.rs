@@ -121,14 +121,15 @@ fn every_table_sheet_holds_its_csv_numbers_as_numbers_in_their_unit() {
         }
         tables_checked += 1;
     }
-    // The sample's 37 tables: indicators, indicator_comparisons; groups_yarigai; items_by_ and change_by_ for 4
+    // The sample's 41 tables: indicators, indicator_comparisons; groups_yarigai; items_by_ and change_by_ for 4
     // segments; top_ and options_ for 4 choice questions; free_text, trend, levels, the 2
     // aggregates, response_rates, row_counts and the 2 data-quality tables; and the 9 tables
     // of 職員の状況 (staff_headcount, _age, _women_by_post, _women_trend, _resignations,
-    // _childcare, _comparisons, _departments, _exclusions).
+    // _childcare, _comparisons, _departments, _exclusions); and the 4 of the key-driver
+    // analyses (drivers_q02, drivers_q12 and each by age band).
     assert_eq!(
         tables_checked,
-        2 + 1 + 8 + 8 + 3 + 2 + 2 + 2 + 9,
+        2 + 1 + 8 + 8 + 3 + 2 + 2 + 2 + 9 + 4,
         "tables compared"
     );
     // Rough floors from the CSV sizes: aggregate_items alone has 816 rows of 15+ numbers.

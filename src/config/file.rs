@@ -33,6 +33,9 @@ pub struct PipelineFile {
     /// KGI and KPI (`[[indicators]]`).
     #[serde(default)]
     pub indicators: Vec<IndicatorFile>,
+    /// Key-driver analyses (`[[drivers]]`): which items move an outcome such as やりがい.
+    #[serde(default)]
+    pub drivers: Vec<super::drivers_file::DriversFile>,
     /// Table of administrative indicator values (not from the survey).
     pub admin: Option<AdminFile>,
     /// HR records for the 職員の状況 section: staff rosters and count tables.

@@ -4,6 +4,7 @@
 //! listing every syntax, type and key problem at once; `validate` checks the content whole.
 //! Every problem is shown with its line and a name counted from 1 and by id (`keypath`).
 
+pub mod drivers_file;
 pub mod file;
 mod keypath;
 mod parse;

@@ -1,7 +1,8 @@
 //! Seeded bootstrap intervals of the importance weights: the complete rows resampled with
-//! replacement `reps` times by a ChaCha8 generator from a fixed seed (the same numbers on
-//! every machine and every run), the weights recomputed each time, and the percentile
-//! interval of each weight (linear interpolation between order statistics, numpy's default).
+//! replacement `reps` times, the weights recomputed each time, and the percentile interval of
+//! each weight (linear interpolation between order statistics, numpy's default). Resample `k`
+//! draws from its own ChaCha8 stream (`k`) of a fixed seed, so the numbers are the same on
+//! every machine and every run, however many cores share the resamples.
 
 use super::importance::{correlations, dominance, relative_weights, Method};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
@@ -9,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 /// Percentile intervals at `level` (0.95) for each predictor's weight under `method`, from
 /// `reps` resamples of `rows`/`y` drawn from `seed`. A resample whose outcome does not vary is
-/// drawn again (it has no R² to share).
+/// drawn again from the same stream (it has no R² to share).
 pub fn intervals(
     (rows, y): (&[Vec<f64>], &[f64]),
     method: Method,
@@ -17,37 +18,66 @@ pub fn intervals(
     seed: u64,
     level: f64,
 ) -> Vec<(f64, f64)> {
-    let n = rows.len();
     let p = rows.first().map_or(0, Vec::len);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut draws: Vec<Vec<f64>> = vec![Vec::with_capacity(reps); p];
-    let mut done = 0;
-    let mut tries = 0;
-    while done < reps && tries < reps * 10 {
-        tries += 1;
-        let idx: Vec<usize> = (0..n).map(|_| index(&mut rng, n)).collect();
-        let xs: Vec<Vec<f64>> = idx.iter().map(|&i| rows[i].clone()).collect();
-        let ys: Vec<f64> = idx.iter().map(|&i| y[i]).collect();
-        let Some((r, ry)) = correlations(&xs, &ys) else {
-            continue;
-        };
-        let w = match method {
-            Method::Dominance => dominance(&r, &ry),
-            Method::RelativeWeights => relative_weights(&r, &ry),
-        };
-        for (j, v) in w.weights.into_iter().enumerate() {
-            draws[j].push(v);
-        }
-        done += 1;
-    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut made: Vec<(usize, Vec<f64>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(reps))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut made = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if k >= reps {
+                            break made;
+                        }
+                        if let Some(w) = resample((rows, y), method, seed, k) {
+                            made.push((k, w));
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    made.sort_by_key(|(k, _)| *k);
     let lo = (1.0 - level) / 2.0;
-    draws
-        .into_iter()
-        .map(|mut d| {
+    (0..p)
+        .map(|j| {
+            let mut d: Vec<f64> = made.iter().map(|(_, w)| w[j]).collect();
             d.sort_by(f64::total_cmp);
             (quantile(&d, lo), quantile(&d, 1.0 - lo))
         })
         .collect()
+}
+
+/// The weights of resample `k` (stream `k` of `seed`), `None` when ten draws in a row have an
+/// outcome that does not vary.
+fn resample(
+    (rows, y): (&[Vec<f64>], &[f64]),
+    method: Method,
+    seed: u64,
+    k: usize,
+) -> Option<Vec<f64>> {
+    let n = rows.len();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(k as u64);
+    for _ in 0..10 {
+        let idx: Vec<usize> = (0..n).map(|_| index(&mut rng, n)).collect();
+        let xs: Vec<Vec<f64>> = idx.iter().map(|&i| rows[i].clone()).collect();
+        let ys: Vec<f64> = idx.iter().map(|&i| y[i]).collect();
+        if let Some((r, ry)) = correlations(&xs, &ys) {
+            let w = match method {
+                Method::Dominance => dominance(&r, &ry),
+                Method::RelativeWeights => relative_weights(&r, &ry),
+            };
+            return Some(w.weights);
+        }
+    }
+    None
 }
 
 /// A uniform index below `n` (Lemire's multiply-shift: the bias, below n / 2^64, is nil for

@@ -135,9 +135,14 @@ fn r_squared(r: &DMatrix<f64>, ry: &DVector<f64>, mask: usize) -> f64 {
 /// matrix (outcome last) in Gray-code order: each step adds or removes one predictor with one
 /// sweep (O(p²)), so all 2^p models cost about 2^p · p² operations instead of 2^p solves. After
 /// sweeping the predictors of `S`, the outcome's diagonal entry is 1 − R²(S). A predictor that
-/// is (nearly) a combination of those already in adds nothing and is not swept.
+/// is (nearly) a combination of those already in adds nothing and is not swept. At most
+/// [`MAX_EXACT`] predictors (2^20 models).
 pub fn all_r_squared(r: &DMatrix<f64>, ry: &DVector<f64>) -> Vec<f64> {
     let p = r.nrows();
+    assert!(
+        p <= MAX_EXACT,
+        "{p} predictors: more than MAX_EXACT for all subsets"
+    );
     let m = p + 1;
     let mut a = vec![0.0f64; m * m];
     for i in 0..p {
@@ -171,25 +176,26 @@ pub fn all_r_squared(r: &DMatrix<f64>, ry: &DVector<f64>) -> Vec<f64> {
 }
 
 /// Sweeps (`sign` 1) or reverse-sweeps (`sign` −1) the symmetric `m`×`m` matrix `a` on pivot
-/// `k` (Goodnight 1979).
+/// `k` (Goodnight 1979). Only the upper triangle (`i ≤ j`) is read and kept.
 fn sweep(a: &mut [f64], m: usize, k: usize, sign: f64) {
+    let at = |i: usize| i.min(k) * m + i.max(k);
     let h = a[k * m + k];
-    let col: Vec<f64> = (0..m).map(|i| a[i * m + k]).collect();
+    let mut col = [0.0f64; MAX_EXACT + 1];
+    let mut scaled = [0.0f64; MAX_EXACT + 1];
     for i in 0..m {
-        if i == k {
-            continue;
-        }
-        for j in 0..m {
-            if j != k {
-                a[i * m + j] -= col[i] * col[j] / h;
-            }
+        col[i] = a[at(i)];
+        scaled[i] = col[i] / h;
+    }
+    // Every entry first (row and column k are overwritten below), so the inner loop has no
+    // branch and vectorises.
+    for i in 0..m {
+        let ci = col[i];
+        for (x, &sj) in a[i * m + i..(i + 1) * m].iter_mut().zip(&scaled[i..m]) {
+            *x -= ci * sj;
         }
     }
-    for i in 0..m {
-        if i != k {
-            a[i * m + k] = sign * col[i] / h;
-            a[k * m + i] = sign * col[i] / h;
-        }
+    for (i, s) in scaled.iter().enumerate().take(m) {
+        a[at(i)] = sign * s;
     }
     a[k * m + k] = -1.0 / h;
 }

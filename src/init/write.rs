@@ -366,4 +366,18 @@ fn indicators(plan: &Plan, s: &mut String) {
         s,
         "# 行政の記録による指標（時間外勤務など）は [admin] に表を指定して admin = \"指標名\" と書きます:\n# [admin]\n# file = \"admin-indicators.csv\""
     );
+    if let Some(qp) = item {
+        drivers_example(s, qp);
+    }
+}
+
+/// A commented `[[drivers]]` example for the やりがい (or first scale) item: which other items
+/// go with it, and which of those to act on first.
+fn drivers_example(s: &mut String, item: &QuestionPlan) {
+    let _ = writeln!(
+        s,
+        "# 「{}」に関係が強い項目と重点改善マトリクス（要因分析）。説明に使う設問は predictors で、\n# グループごとの分析は segments = [\"age\"] のように選べます（既定: ほかの段階の設問すべて、全体のみ）:\n# [[drivers]]\n# outcome = \"{}\"",
+        flat(&item.label),
+        item.id
+    );
 }

@@ -8,6 +8,8 @@ mod cells_html;
 mod chart_data;
 mod chart_overall;
 pub mod charts;
+mod drivers_section;
+mod drivers_tables;
 pub mod format;
 mod indicator_table;
 mod items;
@@ -54,6 +56,8 @@ pub struct Report<'a> {
     pub indicators: &'a [IndicatorRow],
     /// The 職員の状況 section's statistics, when the pipeline has `[staff]`.
     pub staff: Option<&'a crate::staff::StaffView>,
+    /// The key-driver analyses (`[[drivers]]`), in pipeline order.
+    pub drivers: &'a [crate::drivers::DriverResult],
     pub issues: &'a [Issue],
     /// The data-quality summary: values that matched nothing, per column and value.
     pub unmatched: &'a [UnmatchedValue],

@@ -374,6 +374,35 @@ fn sentence(report: &Report, f: &Finding) -> String {
                 earlier(Some(w.overall), w.earlier.map(|e| e.1))
             )
         }
+        Fact::Priorities(pr) => {
+            let outcome = p.questions.iter().find(|q| q.id == pr.outcome);
+            let list: Vec<String> = pr
+                .items
+                .iter()
+                .map(|i| {
+                    let label = p
+                        .questions
+                        .iter()
+                        .find(|q| q.id == i.item)
+                        .map_or(i.item.as_str(), |q| q.label.as_str());
+                    format!(
+                        "「{label}」（重要度 {}、肯定的な回答 {}）",
+                        pct(i.importance),
+                        pct(i.favourable)
+                    )
+                })
+                .collect();
+            format!(
+                "「{}」との関係が強いのに肯定的な回答の割合が平均より低い重点改善項目{}: {}。",
+                outcome.map_or(pr.outcome.as_str(), |q| q.label.as_str()),
+                if pr.total > pr.items.len() {
+                    format!("（{}件のうち重要度の高い{}件）", pr.total, pr.items.len())
+                } else {
+                    String::new()
+                },
+                list.join("、")
+            )
+        }
         Fact::StaffResignations(r) => {
             let times = match r.times {
                 Some(t) if t >= 1.05 => format!(

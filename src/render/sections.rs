@@ -6,8 +6,8 @@ use super::chart_data::{self, Chart};
 use super::chart_overall;
 use super::table::Table;
 use super::{
-    aggregate_tables, indicator_table, items, overview, quality_tables, reasons, whole_tables,
-    Report,
+    aggregate_tables, drivers_section, indicator_table, items, overview, quality_tables, reasons,
+    whole_tables, Report,
 };
 use crate::pipeline::SegmentBy;
 use anyhow::Result;
@@ -98,8 +98,9 @@ pub fn quality_tables(report: &Report) -> Vec<Named> {
 pub const MAX_BAR_GROUPS: usize = 12;
 
 /// Every section in reading order: the 概要, KGI/KPI status, 職員の状況, the segment analyses (splits
-/// such as やりがい first, then age bands, then the other attributes), reasons, trends,
-/// response rates and data quality.
+/// such as やりがい first, with the key-driver analysis of their question, then age bands, then
+/// the other attributes), the other key-driver analyses, reasons, trends, response rates and
+/// data quality.
 pub fn sections(report: &Report) -> Result<Vec<Section>> {
     let mut out = vec![
         Section {
@@ -158,14 +159,19 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             charts.push(chart_data::segment_chart(report, s)?);
         }
         charts.push(chart_data::segment_heatmap(report, s)?);
-        out.push(Section {
+        let mut section = Section {
             wide: groups > 6,
             intro: items::segment_intro(report, s),
             tables,
             charts,
             ..Section::new(format!("segment-{}", s.id), format!("{}の分析", s.label))
-        });
+        };
+        if let SegmentBy::Split { question, .. } = s.by {
+            drivers_section::attach(report, question, &mut section)?;
+        }
+        out.push(section);
     }
+    out.extend(drivers_section::own_sections(report)?);
     let reasons: Vec<Named> = reasons::choice_questions(report)
         .into_iter()
         .flat_map(|(q, options)| {

@@ -3,6 +3,7 @@
 //! Each problem names its key (`questions[3].scale`) and what is allowed. Input files are
 //! checked to exist but are not read here.
 
+mod drivers;
 mod indicator_source;
 mod indicators;
 mod questions;
@@ -216,6 +217,17 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         }
     }
     let quality = statistics::quality(&file.quality, &mut p);
+    let drivers = drivers::drivers(
+        &file.drivers,
+        &drivers::Context {
+            questions: &questions,
+            indicators: &indicators,
+            segments: &segments,
+            waves: &wave_years,
+            min_group: statistics.min_group,
+        },
+        &mut p,
+    );
 
     if !p.lines.is_empty() {
         return Err(p.lines);
@@ -234,6 +246,7 @@ pub fn validate(file: PipelineFile, path: &Path) -> Result<Pipeline, Vec<String>
         questions,
         segments,
         indicators,
+        drivers,
         admin,
         staff,
         benchmarks,

@@ -9,16 +9,14 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars_labels::LabelColumn;
-use super::colors::{
-    ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, MUTED_COLOR, SUBTLE_TEXT_COLOR, TEXT_COLOR,
-};
+use super::caption::Caption;
+use super::colors::{ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, MUTED_COLOR, TEXT_COLOR};
 use super::draw::{draw_no_data, draw_text, draw_vline, to_px, Svg, Target, MARGIN};
 use super::font::{ensure_fonts, text_style, text_width};
 use super::header::Header;
 use super::numbers::is_percent;
 use super::raster::Png;
 use super::value_axis::ValueAxis;
-use super::wrap::wrap_text;
 use crate::render::format::number;
 
 /// Horizontal bars comparing organisations on one indicator, the city's own bar(s) in the
@@ -50,10 +48,6 @@ const VALUE_PX: f64 = 12.0;
 const VALUE_GAP: f64 = 5.0;
 /// Height of the value axis' ticks and labels under the plot.
 const AXIS_H: f64 = 28.0;
-/// The caption under the chart: font size, line height, at most two lines.
-const CAPTION_PX: f64 = 11.0;
-const CAPTION_LINE_H: f64 = 16.0;
-const CAPTION_LINES: usize = 2;
 const BOTTOM: f64 = 10.0;
 
 /// Draws the comparison bars and returns the SVG document.
@@ -118,13 +112,8 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
     let plot_top = header.height();
     let body_h = if n == 0 { 60.0 } else { n as f64 * band_h };
     let plot_bottom = plot_top + body_h;
-    let caption = if c.caption.is_empty() {
-        vec![]
-    } else {
-        wrap_text(&c.caption, CAPTION_PX, width - 2.0 * MARGIN, CAPTION_LINES)
-    };
-    let height =
-        (plot_bottom + AXIS_H + caption.len() as f64 * CAPTION_LINE_H + BOTTOM).ceil() as u32;
+    let caption = Caption::new(&c.caption, width);
+    let height = (plot_bottom + AXIS_H + caption.height() + BOTTOM).ceil() as u32;
 
     let room = (0..n)
         .filter_map(|i| value_text(c, i))
@@ -192,11 +181,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
             plot_bottom,
             AXIS_COLOR.stroke_width(1),
         )?;
-        let style = text_style(CAPTION_PX, &SUBTLE_TEXT_COLOR, HPos::Left, VPos::Center);
-        for (k, line) in caption.iter().enumerate() {
-            let y = plot_bottom + AXIS_H + (k as f64 + 0.5) * CAPTION_LINE_H;
-            draw_text(root, line, (MARGIN, y), &style)?;
-        }
+        caption.draw(root, plot_bottom + AXIS_H)?;
         Ok(())
     })
 }

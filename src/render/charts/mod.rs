@@ -24,7 +24,10 @@
 //!   hidden bands marked "x 秘匿" ([`age_pyramid_svg`]), in `pyramid`; horizontal bars
 //!   comparing the city with other organisations on one indicator, the city's bars in the
 //!   accent colour ([`comparison_bars_svg`]), in `comparison`; lines over fiscal years with
-//!   every value printed ([`year_lines_svg`]: women's shares), in `year_lines`.
+//!   every value printed ([`year_lines_svg`]: women's shares), in `year_lines`;
+//! - the priority matrix of a key-driver analysis (importance against favourable share, four
+//!   named quadrants, the items to act on first highlighted: [`priority_matrix_svg`]), in
+//!   `matrix`.
 //!
 //! The pieces the charts are built from live in their own files:
 //! - `font`: the embedded Japanese font (IPAexGothic, `fonts/ipaexg.ttf`, IPA Font License v1.0,
@@ -44,6 +47,7 @@
 //!   charts use;
 //! - `raster`: the PNG target: the chart's SVG rasterised with resvg at twice its pixel size,
 //!   with the embedded font as the only font;
+//! - `caption`: the caption under a chart (source, what its colours mean), wrapped to two lines;
 //! - `legend`: legend entries, their symbols and their row layout;
 //! - `header`: a chart's title and legend rows, their height and drawing;
 //! - `value_axis`: value axes from 0 to a round value above the largest value, with their grid
@@ -72,6 +76,7 @@
 mod bars;
 mod bars_cells;
 mod bars_labels;
+mod caption;
 mod category_axis;
 mod colors;
 mod columns;
@@ -83,6 +88,7 @@ mod font;
 mod header;
 mod heatmap;
 mod legend;
+mod matrix;
 mod numbers;
 mod path;
 mod path_axes;
@@ -106,6 +112,7 @@ pub use columns::{stacked_columns_png, stacked_columns_svg, StackedColumns};
 pub use comparison::{comparison_bars_png, comparison_bars_svg, ComparisonBars};
 pub use diverging::{diverging_png, diverging_svg, Diverging, DivergingRow, RowShares};
 pub use heatmap::{heatmap_png, heatmap_svg, HeatCell, Heatmap, OverallColumn};
+pub use matrix::{priority_matrix_png, priority_matrix_svg, MatrixPoint, PriorityMatrix};
 pub use numbers::format_one_decimal;
 pub use path::{indicator_path_png, indicator_path_svg, IndicatorPath, PathPoint, PATH_WIDTH};
 pub use pyramid::{age_pyramid_png, age_pyramid_svg, AgePyramid};
