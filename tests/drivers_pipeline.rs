@@ -89,22 +89,28 @@ fn check_ranking(dir: &std::path::Path, want: &BTreeMap<String, (f64, f64, f64)>
 fn levels_model_matches_statsmodels_for_the_city_and_a_department() {
     let dir = run("levels");
     check_ranking(&dir, &expected("levels_all"));
-    // 300 complete respondents; the 7 with one blank each are left out and counted.
+    // 300 complete respondents; the 20 with a blank each are left out and counted.
     let report = std::fs::read_to_string(dir.join("report.md")).unwrap();
     assert!(
-        report.contains("すべてに答えた 300 人（答えていない設問があり除いた人 7 人）"),
+        report.contains("すべてに答えた 300 人（答えていない設問があり除いた人 20 人）"),
         "{report}"
     );
     // Department A (200 complete) is analysed on its own; B (100, under min_n 120) is shown
-    // the whole fixture's values, marked ※ in its header and named in the note.
+    // the whole fixture's values, marked ※ in its header and named in the note; C (3
+    // respondents) is hidden for confidentiality, and D (10) with it so that C cannot be worked
+    // out from the total: both show x, not the whole's values.
     let by = csv_rows(&read_csv(&dir.join("tables/drivers_y_by_department.csv")));
-    assert_eq!(by[0], ["項目", "全体（%）", "A（%）", "B※（%）"]);
+    assert_eq!(
+        by[0],
+        ["項目", "全体（%）", "A（%）", "B※（%）", "C（%）", "D（%）"]
+    );
     let a = expected("levels_A");
     for row in &by[1..] {
         let item = row[0].trim_start_matches("設問");
         let (r2, weight, _) = a[item];
         close(&row[2], 100.0 * weight / r2, 1, &format!("A {item}"));
         assert_eq!(row[3], row[1], "B shows the whole result for {item}");
+        assert_eq!(row[4..], ["x", "x"], "C and D are hidden: {item}");
     }
     assert!(
         report.contains("全体の値を示しています: B（100 人）"),
