@@ -11,8 +11,9 @@
 //!    year, young staff's resignations in the latest year against the first, and the
 //!    indicators where the city is worse than the average it is compared with (or the first
 //!    comparator).
-//!    **The key drivers** (with `[[drivers]]`, see `drivers`): per outcome, the items in the
-//!    priority matrix's 重点改善 quadrant, most important first (at most [`MAX_CITED`]).
+//!    **The key drivers** (with `[[drivers]]`, see `drivers`): one finding naming, per
+//!    outcome, the items in the priority matrix's 重点改善 quadrant, most important first (at
+//!    most [`MAX_CITED`] each).
 //! 3. **Change since the previous wave.** The whole population's items whose change from the
 //!    previous wave is significant (Holm-adjusted), largest change first (at most
 //!    [`MAX_CITED`]); when none is, a finding saying so, with the number of items compared.
@@ -97,8 +98,8 @@ pub enum Fact {
     StaffResignations(Resignations),
     /// The indicators where the city is worse than the organisations compared.
     StaffBehindOthers(Vec<WorseThanOthers>),
-    /// The items in an outcome's 重点改善 quadrant.
-    Priorities(Priorities),
+    /// The items in each outcome's 重点改善 quadrant.
+    Priorities(Vec<Priorities>),
 }
 
 /// An indicator behind its path.

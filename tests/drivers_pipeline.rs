@@ -96,16 +96,33 @@ fn levels_model_matches_statsmodels_for_the_city_and_a_department() {
         "{report}"
     );
     // Department A (200 complete) is analysed on its own; B (100, under min_n 120) is shown
-    // the whole fixture's values, marked ※ in its header and named in the note; C (3
+    // the whole fixture's values, marked ［全体の値］ in its header and named in the note; C (3
     // respondents) is hidden for confidentiality, and D (10) with it so that C cannot be worked
     // out from the total: both show x, not the whole's values.
     let by = csv_rows(&read_csv(&dir.join("tables/drivers_y_by_department.csv")));
     assert_eq!(
         by[0],
-        ["項目", "全体（%）", "A（%）", "B※（%）", "C（%）", "D（%）"]
+        [
+            "項目",
+            "全体（%）",
+            "A（%）",
+            "B［全体の値］（%）",
+            "C（%）",
+            "D（%）"
+        ]
     );
     let a = expected("levels_A");
-    for row in &by[1..] {
+    // The first row is each group's R² (percent).
+    assert_eq!(by[1][0], "（説明力 R²）");
+    close(
+        &by[1][1],
+        100.0 * expected("levels_all")["X1"].0,
+        1,
+        "R² of all",
+    );
+    close(&by[1][2], 100.0 * a["X1"].0, 1, "R² of A");
+    assert_eq!(by[1][3], by[1][1]);
+    for row in &by[2..] {
         let item = row[0].trim_start_matches("設問");
         let (r2, weight, _) = a[item];
         close(&row[2], 100.0 * weight / r2, 1, &format!("A {item}"));
@@ -120,11 +137,10 @@ fn levels_model_matches_statsmodels_for_the_city_and_a_department() {
         report.contains("分析した人数: 全体 300 人、A 200 人"),
         "{report}"
     );
-    // The 概要 cites the 重点改善 items, most important first.
+    // The 概要 cites the 重点改善 items (by the quadrants worked out above: X1 and X2),
+    // most important first, and says it is not cause.
     assert!(
-        report.contains(
-            "「設問Y」との関係が強いのに肯定的な回答の割合が平均より低い重点改善項目: 「設問X1」"
-        ),
+        report.contains("「重点改善」の項目は、「設問Y」では「設問X1」「設問X2」です（回答どうしの関連であり、因果関係を示すものではありません）。"),
         "{report}"
     );
 }

@@ -5,7 +5,7 @@
 //! predictor's favourable share in the report's wave (from the aggregate stage, which owns it)
 //! and its quadrant of the priority matrix.
 
-use super::bootstrap::intervals;
+use super::bootstrap::intervals as bootstrap;
 use super::importance::{correlations, importance, Importance};
 use super::matrix::{Lines, Quadrant};
 use super::spec::{DriverSpec, Model, SEED};
@@ -34,7 +34,7 @@ pub struct Fit {
     /// The weights, `None` when fewer than `min_n` respondents are complete or the outcome
     /// does not vary among them.
     pub importance: Option<Importance>,
-    /// Each weight's 95 % bootstrap interval (empty without a bootstrap).
+    /// Each weight's 95 % bootstrap interval (empty without a bootstrap, and for a group).
     pub intervals: Vec<(f64, f64)>,
 }
 
@@ -149,7 +149,7 @@ fn one(
         .collect::<Result<_>>()?;
     let data = Coded { in_waves, y, xs };
     let everyone = vec![true; data.y.len()];
-    let city = data.fit(&everyone, spec);
+    let city = data.fit(&everyone, spec, true);
     let predictors: Vec<Predictor> = spec
         .predictors
         .iter()
@@ -193,7 +193,7 @@ fn one(
             let fit = if hidden {
                 data.counts(&member).0
             } else {
-                data.fit(&member, spec)
+                data.fit(&member, spec, false)
             };
             groups.push(GroupFit {
                 segment: segment.id.clone(),
@@ -261,8 +261,10 @@ impl Coded {
         (fit, rows, ys)
     }
 
-    /// The analysis of the members: weights when at least `min_n` are complete.
-    fn fit(&self, member: &[bool], spec: &DriverSpec) -> Fit {
+    /// The analysis of the members: weights when at least `min_n` are complete, with their
+    /// bootstrap intervals when `intervals` (the whole city's ranking shows them; a group's
+    /// column of shares does not, so its resamples would be work nobody reads).
+    fn fit(&self, member: &[bool], spec: &DriverSpec, intervals: bool) -> Fit {
         let (mut fit, rows, ys) = self.counts(member);
         if rows.len() < spec.min_n.max(3) {
             return fit;
@@ -271,8 +273,8 @@ impl Coded {
             return fit;
         };
         let weights = importance(&r, &ry);
-        if spec.bootstrap > 0 {
-            fit.intervals = intervals((&rows, &ys), weights.method, spec.bootstrap, SEED, 0.95);
+        if intervals && spec.bootstrap > 0 {
+            fit.intervals = bootstrap((&rows, &ys), weights.method, spec.bootstrap, SEED, 0.95);
         }
         fit.importance = Some(weights);
         fit

@@ -4,7 +4,7 @@
 //! draws from its own ChaCha8 stream (`k`) of a fixed seed, so the numbers are the same on
 //! every machine and every run, however many cores share the resamples.
 
-use super::importance::{correlations, dominance, relative_weights, Method};
+use super::importance::{correlations_of, dominance, relative_weights, Method};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -67,9 +67,7 @@ fn resample(
     rng.set_stream(k as u64);
     for _ in 0..10 {
         let idx: Vec<usize> = (0..n).map(|_| index(&mut rng, n)).collect();
-        let xs: Vec<Vec<f64>> = idx.iter().map(|&i| rows[i].clone()).collect();
-        let ys: Vec<f64> = idx.iter().map(|&i| y[i]).collect();
-        if let Some((r, ry)) = correlations(&xs, &ys) {
+        if let Some((r, ry)) = correlations_of(rows, y, &idx) {
             let w = match method {
                 Method::Dominance => dominance(&r, &ry),
                 Method::RelativeWeights => relative_weights(&r, &ry),
@@ -133,7 +131,7 @@ mod tests {
         let c = intervals((&rows, &y), Method::Dominance, 50, 8, 0.95);
         assert_eq!(a, b);
         assert_ne!(a, c);
-        let (r, ry) = correlations(&rows, &y).unwrap();
+        let (r, ry) = super::super::importance::correlations(&rows, &y).unwrap();
         let full = dominance(&r, &ry);
         for (w, (lo, hi)) in full.weights.iter().zip(&a).take(2) {
             assert!(lo <= w && w <= hi, "{lo} {w} {hi}");

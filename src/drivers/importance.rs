@@ -53,26 +53,49 @@ impl Importance {
 /// there are fewer than three rows or the outcome does not vary. A predictor that does not
 /// vary gets correlation 0 with everything (and so weight 0).
 pub fn correlations(rows: &[Vec<f64>], y: &[f64]) -> Option<(DMatrix<f64>, DVector<f64>)> {
-    let n = rows.len();
-    if n < 3 || y.len() != n {
+    if y.len() != rows.len() {
         return None;
     }
-    let p = rows[0].len();
-    let mean = |f: &dyn Fn(usize) -> f64| (0..n).map(f).sum::<f64>() / n as f64;
-    let mx: Vec<f64> = (0..p).map(|j| mean(&|i| rows[i][j])).collect();
-    let my = mean(&|i| y[i]);
+    correlations_of(rows, y, &(0..rows.len()).collect::<Vec<_>>())
+}
+
+/// The same correlations from the rows `idx` (a bootstrap resample: an index may repeat), so a
+/// resample is never copied.
+pub fn correlations_of(
+    rows: &[Vec<f64>],
+    y: &[f64],
+    idx: &[usize],
+) -> Option<(DMatrix<f64>, DVector<f64>)> {
+    let n = idx.len();
+    if n < 3 {
+        return None;
+    }
+    let p = rows[idx[0]].len();
+    let mut mx = vec![0.0f64; p];
+    let mut my = 0.0;
+    for &i in idx {
+        for (m, v) in mx.iter_mut().zip(&rows[i]) {
+            *m += v;
+        }
+        my += y[i];
+    }
+    mx.iter_mut().for_each(|m| *m /= n as f64);
+    my /= n as f64;
     // Centred sums of squares and products.
     let mut sxx = DMatrix::<f64>::zeros(p, p);
     let mut sxy = DVector::<f64>::zeros(p);
     let mut syy = 0.0;
-    for (row, &yi) in rows.iter().zip(y) {
-        let dy = yi - my;
+    let mut d = vec![0.0f64; p];
+    for &i in idx {
+        let dy = y[i] - my;
         syy += dy * dy;
+        for (a, da) in d.iter_mut().enumerate() {
+            *da = rows[i][a] - mx[a];
+        }
         for a in 0..p {
-            let da = row[a] - mx[a];
-            sxy[a] += da * dy;
+            sxy[a] += d[a] * dy;
             for b in a..p {
-                sxx[(a, b)] += da * (row[b] - mx[b]);
+                sxx[(a, b)] += d[a] * d[b];
             }
         }
     }

@@ -32,14 +32,10 @@ impl Quadrant {
     /// What the quadrant means, for the report's legend.
     pub fn meaning(self) -> &'static str {
         match self {
-            Quadrant::Improve => {
-                "重要度が平均以上で、肯定的な回答の割合が平均未満（優先して取り組む項目）"
-            }
-            Quadrant::Keep => {
-                "重要度が平均以上で、肯定的な回答の割合も平均以上（強みとして保つ項目）"
-            }
-            Quadrant::Watch => "重要度が平均未満で、肯定的な回答の割合も平均未満",
-            Quadrant::Maintain => "重要度が平均未満で、肯定的な回答の割合が平均以上",
+            Quadrant::Improve => "重要度が平均以上で好ましい回答が平均未満（優先して取り組む）",
+            Quadrant::Keep => "重要度が平均以上で好ましい回答も平均以上（強みとして保つ）",
+            Quadrant::Watch => "重要度も好ましい回答も平均未満（優先度は低い）",
+            Quadrant::Maintain => "重要度が平均未満で好ましい回答が平均以上",
         }
     }
 

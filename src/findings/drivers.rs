@@ -1,6 +1,6 @@
-//! The 概要's finding about the key-driver analyses (rule 2 of [`super`]): for each
-//! `[[drivers]]` outcome with a priority matrix, the items in its 重点改善 quadrant (important
-//! for the outcome, below the average favourable share), most important first.
+//! The 概要's finding about the key-driver analyses (rule 2 of [`super`]): one finding for all
+//! `[[drivers]]` outcomes together, each with the items in its 重点改善 quadrant (important for
+//! the outcome, below the average favourable share), most important first.
 
 use super::{Fact, Finding, MAX_CITED};
 use crate::drivers::matrix::Quadrant;
@@ -26,10 +26,10 @@ pub struct PriorityItem {
     pub favourable: f64,
 }
 
-/// One finding per outcome with at least one item in 重点改善; the table cited is the
-/// outcome's ranking.
-pub(super) fn driver_findings(pipeline: &Pipeline, drivers: &[DriverResult]) -> Vec<Finding> {
-    drivers
+/// One finding listing, per outcome with at least one item in 重点改善, those items; the table
+/// cited is the first such outcome's ranking. `None` when no outcome has any.
+pub(super) fn driver_findings(pipeline: &Pipeline, drivers: &[DriverResult]) -> Option<Finding> {
+    let all: Vec<Priorities> = drivers
         .iter()
         .filter_map(|d| {
             let shares = d.city.shares()?;
@@ -53,15 +53,16 @@ pub(super) fn driver_findings(pipeline: &Pipeline, drivers: &[DriverResult]) -> 
             items.sort_by(|a, b| b.importance.total_cmp(&a.importance));
             let total = items.len();
             items.truncate(MAX_CITED);
-            let outcome = d.outcome(pipeline).id.clone();
-            Some(Finding {
-                table: format!("drivers_{outcome}"),
-                fact: Fact::Priorities(Priorities {
-                    outcome,
-                    total,
-                    items,
-                }),
+            Some(Priorities {
+                outcome: d.outcome(pipeline).id.clone(),
+                total,
+                items,
             })
         })
-        .collect()
+        .collect();
+    let first = all.first()?;
+    Some(Finding {
+        table: format!("drivers_{}", first.outcome),
+        fact: Fact::Priorities(all),
+    })
 }

@@ -1,7 +1,8 @@
-//! The key-driver analyses in the report: for each `[[drivers]]` entry, an explanation in
-//! plain Japanese, the ranking table, the table per segment, the ranking as bars (the items to
-//! act on first highlighted) and the priority matrix. An analysis whose outcome splits a
-//! segment (やりがい有/無) joins that segment's section; the others get a section each.
+//! The key-driver analyses in the report: for each `[[drivers]]` entry, a section with an
+//! explanation in plain Japanese, the ranking table, the table per segment, the ranking as
+//! bars (the items to act on first highlighted) and the priority matrix. An analysis whose
+//! outcome splits a segment (やりがい有/無) follows that segment's section; the others follow
+//! the segment sections.
 
 use super::chart_data::Chart;
 use super::charts::{
@@ -25,7 +26,7 @@ pub fn stem(report: &Report, d: &DriverResult) -> String {
 fn intro(report: &Report, d: &DriverResult) -> String {
     let label = outcome_label(report, d);
     format!(
-        "「{label}」と関係が強い項目: 説明の項目の回答から「{label}」の回答をどれだけ説明できるか（R²）を、各項目の取り分（重要度）に分けました。互いに相関する項目の重なりは二重に数えないので、単純な相関よりも項目の違いが分かります。重要度が高いのに肯定的な回答の割合が低い項目が「重点改善」で、取り組みの候補です。ただし重要度は回答どうしの関連の強さであり、その項目を良くすれば「{label}」が上がるという因果関係を示すものではありません。"
+        "「{label}」とほかの設問の関係: 説明に使った設問の回答から「{label}」の回答をどれだけ説明できるか（R²）を求め、それを各設問の寄与分（重要度）に分けました。互いに相関する設問の重なりは二重に数えないので、単純な相関よりも設問ごとの違いが分かります。重要度が高いのに好ましい回答の割合が低い設問が「重点改善」で、取り組みの候補です。ただし重要度は回答どうしの関連の強さであり、その設問を良くすれば「{label}」が上がるという因果関係を示すものではありません。"
     )
 }
 
@@ -57,10 +58,11 @@ fn parts(report: &Report, d: &DriverResult, section: &mut Section) -> Result<()>
         labels: order.iter().map(|&j| item(j)).collect(),
         values: order.iter().map(|&j| shares[j]).collect(),
         highlight: order.iter().map(|&j| improve(j)).collect(),
+        warning: true,
         unit: "%".into(),
         decimals: 1,
         caption:
-            "色の付いた棒は重点改善の項目（重要度が平均以上で、肯定的な回答の割合が平均未満）。"
+            "色の付いた棒は重点改善の設問（重要度が平均以上で、好ましい回答の割合が平均未満）。"
                 .into(),
     };
     section.charts.push(Chart {
@@ -84,19 +86,18 @@ fn parts(report: &Report, d: &DriverResult, section: &mut Section) -> Result<()>
                 })
                 .collect(),
             lines: (lines.favourable, lines.importance),
-            quadrants: [
-                Quadrant::Improve,
-                Quadrant::Keep,
-                Quadrant::Watch,
-                Quadrant::Maintain,
-            ]
-            .map(|q| q.label().to_string()),
-            x_title: format!("肯定的な回答の割合（%、{}）", report.year.japanese()),
+            quadrants: Quadrant::ALL.map(|q| q.label().to_string()),
+            x_title: format!("好ましい回答の割合（%、{}）", report.year.japanese()),
             y_title: "重要度（R²に占める割合、%）".into(),
             caption: format!(
-                "縦線と横線は項目の平均（肯定的な回答 {}%、重要度 {}%）。左上の重点改善は、「{label}」との関係が強いのに肯定的な回答が少ない項目です。",
+                "縦線と横線は設問の平均（好ましい回答 {}%、重要度 {}%）。{}。",
                 share(Some(lines.favourable)),
-                share(Some(lines.importance))
+                share(Some(lines.importance)),
+                Quadrant::ALL
+                    .iter()
+                    .map(|q| format!("{}: {}", q.label(), q.meaning()))
+                    .collect::<Vec<_>>()
+                    .join("。")
             ),
         };
         section.charts.push(Chart {
@@ -109,38 +110,42 @@ fn parts(report: &Report, d: &DriverResult, section: &mut Section) -> Result<()>
     Ok(())
 }
 
-/// Whether an analysis joins a split segment's section (its outcome is the split's question).
-fn joins(report: &Report, d: &DriverResult) -> bool {
+/// The split segment whose question is the analysis' outcome, if any.
+fn split_of(report: &Report, d: &DriverResult) -> Option<String> {
     report
         .pipeline
         .segments
         .iter()
-        .any(|s| matches!(s.by, SegmentBy::Split { question, .. } if question == d.spec.outcome))
+        .find(|s| matches!(s.by, SegmentBy::Split { question, .. } if question == d.spec.outcome))
+        .map(|s| s.id.clone())
 }
 
-/// Adds the analyses whose outcome splits `segment` to its section.
-pub fn attach(report: &Report, segment_question: usize, section: &mut Section) -> Result<()> {
-    for d in report.drivers {
-        if d.spec.outcome == segment_question {
-            parts(report, d, section)?;
-        }
-    }
-    Ok(())
+/// The section of one analysis.
+fn section(report: &Report, d: &DriverResult) -> Result<Section> {
+    let mut section = Section::new(
+        stem(report, d).replace('_', "-"),
+        format!("「{}」に関係する項目（要因分析）", outcome_label(report, d)),
+    );
+    parts(report, d, &mut section)?;
+    Ok(section)
 }
 
-/// A section for each analysis that joins no segment's section.
+/// The sections of the analyses whose outcome splits `segment` (placed after its section).
+pub fn after_segment(report: &Report, segment: &str) -> Result<Vec<Section>> {
+    report
+        .drivers
+        .iter()
+        .filter(|d| split_of(report, d).as_deref() == Some(segment))
+        .map(|d| section(report, d))
+        .collect()
+}
+
+/// The sections of the other analyses (placed after the segment sections).
 pub fn own_sections(report: &Report) -> Result<Vec<Section>> {
     report
         .drivers
         .iter()
-        .filter(|d| !joins(report, d))
-        .map(|d| {
-            let mut section = Section::new(
-                stem(report, d).replace('_', "-"),
-                format!("「{}」に関係する項目（要因分析）", outcome_label(report, d)),
-            );
-            parts(report, d, &mut section)?;
-            Ok(section)
-        })
+        .filter(|d| split_of(report, d).is_none())
+        .map(|d| section(report, d))
         .collect()
 }

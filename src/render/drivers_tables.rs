@@ -9,7 +9,7 @@ use super::marks::SUPPRESSED;
 use super::table::{Kind, Table};
 use super::Report;
 use crate::drivers::importance::{Method, MAX_EXACT};
-use crate::drivers::{DriverResult, Fit};
+use crate::drivers::{DriverResult, Fit, GroupFit};
 use crate::pipeline::Segment;
 
 /// The outcome's label.
@@ -41,11 +41,11 @@ fn method_text(d: &DriverResult, method: Method) -> String {
     let p = d.predictors.len();
     match method {
         Method::Dominance => format!(
-            "一般化優越分析（dominance analysis）の一般優越重み。説明の項目 {p} 問のあらゆる組み合わせ（2^{p} = {} 通り）の回帰について、その項目を加えたときに R² が増える分を平均したもので、互いに相関する項目の重なりを二重に数えません",
+            "一般化優越分析（dominance analysis）の一般優越重み。説明に使った {p} 問のあらゆる組み合わせ（2^{p} = {} 通り）の回帰について、その設問を加えたときに R² が増える分を平均したもので、互いに相関する設問の重なりを二重に数えません",
             1u64 << p
         ),
         Method::RelativeWeights => format!(
-            "Johnson の相対重み（説明の項目が {MAX_EXACT} 問を超えるため、すべての組み合わせを計算する一般化優越分析の代わりに使う近似。値はほぼ一致します）"
+            "Johnson の相対重み（説明に使った設問が {MAX_EXACT} 問を超えるため、すべての組み合わせを計算する一般化優越分析の代わりに使う近似。値はほぼ一致します）"
         ),
     }
 }
@@ -53,7 +53,7 @@ fn method_text(d: &DriverResult, method: Method) -> String {
 /// The respondents a fit used and left out.
 fn used_text(report: &Report, d: &DriverResult, fit: &Fit) -> String {
     format!(
-        "{}の回答者のうち、「{}」と説明の項目 {} 問のすべてに答えた {} 人（答えていない設問があり除いた人 {} 人）",
+        "{}の回答者のうち、「{}」と説明に使った {} 問のすべてに答えた {} 人（答えていない設問があり除いた人 {} 人）",
         waves_text(d),
         outcome_label(report, d),
         d.predictors.len(),
@@ -70,11 +70,11 @@ pub fn ranking(report: &Report, d: &DriverResult) -> Table {
         [
             "順位",
             "項目",
-            "重要度（R²の増分）",
+            "重要度（R²への寄与）",
             "95%区間の下限",
             "95%区間の上限",
             "R²に占める割合（%）",
-            "肯定的な回答の割合（%）",
+            "好ましい回答の割合（%）",
             "区分",
         ]
         .map(String::from)
@@ -129,15 +129,33 @@ pub fn ranking(report: &Report, d: &DriverResult) -> Table {
     } else {
         String::new()
     };
+    let negative = d
+        .predictors
+        .iter()
+        .any(|p| report.pipeline.questions[p.question].negative);
     let quadrants = d.lines.map_or(String::new(), |l| {
         format!(
-            "区分: 重点改善マトリクスの象限。重要度（R²に占める割合）が項目の平均 {}% 以上か未満か、肯定的な回答の割合が項目の平均 {}% 以上か未満かで分けます（重点改善: 重要度が高く肯定的な回答が少ない、重点維持: 重要度が高く肯定的な回答も多い、改善: 重要度が低く肯定的な回答が少ない、維持: 重要度が低く肯定的な回答が多い）。否定的な設問の肯定的な回答の割合は、「そう思わない」側の割合です。",
+            "区分: 重点改善マトリクスの象限。重要度（R²に占める割合）が設問の平均 {}% 以上か未満か、好ましい回答の割合が設問の平均 {}% 以上か未満かで分けます（重点改善: 重要度が高く好ましい回答が少ない、優先して取り組む設問。重点維持: 重要度が高く好ましい回答も多い、強みとして保つ設問。改善: 重要度が低く好ましい回答が少ない、優先度は低い設問。維持: 重要度が低く好ましい回答が多い設問）。平均の線に近い設問は、区間が線をまたぎ、どちらの区分にもなりえます。{}",
             share(Some(l.importance)),
-            share(Some(l.favourable))
+            share(Some(l.favourable)),
+            if negative {
+                "好ましい回答の割合は肯定的な回答（「そう思う」側）の割合で、否定的な設問では「そう思わない」側の割合です。"
+            } else {
+                "好ましい回答の割合は肯定的な回答（「そう思う」側）の割合です。"
+            }
         )
     });
+    let total = d.city.n_used + d.city.n_left_out;
+    let left_out = if total > 0 && d.city.n_left_out * 10 >= total {
+        format!(
+            "答えていない設問があり除いた人が {}% います。除いた人の傾向が異なると、結果が偏ることがあります。",
+            share(Some(100.0 * d.city.n_left_out as f64 / total as f64))
+        )
+    } else {
+        String::new()
+    };
     t.note = format!(
-        "対象: {}。モデル: {}（否定的な設問は段階を逆にして、好ましい回答ほど高い値）。R² = {}（説明の項目全体で「{label}」の回答の違いの {}% を説明）。重要度: {}。重要度の合計は R² に等しく、「R²に占める割合」はそれを 100% とした各項目の割合です。{interval}{quadrants}重要度は回答どうしの関連の強さで、その項目が良くなれば「{label}」が上がるという因果関係を示すものではありません。",
+        "対象: {}。{left_out}モデル: {}（否定的な設問は段階を逆にして、好ましい回答ほど高い値）。R² = {}（説明に使った設問全体で「{label}」の回答の違いの {}% を説明）。重要度: {}。重要度の合計は R² に等しく、「R²に占める割合」はそれを 100% とした各設問の割合です。{interval}{quadrants}重要度は回答どうしの関連の強さで、その設問が良くなれば「{label}」が上がるという因果関係を示すものではありません。",
         used_text(report, d, &d.city),
         d.spec.model.label(),
         number(imp.r2, 3),
@@ -156,10 +174,15 @@ pub fn by_segment(report: &Report, d: &DriverResult, segment: &Segment) -> Table
         .filter(|g| g.segment == segment.id)
         .collect();
     // Shares in every column (the header says so); the numbers of respondents go to the note.
+    // A group with too few complete respondents shows the whole's values, and says so.
     let mut headers = vec!["項目".to_string(), "全体（%）".to_string()];
     for g in &groups {
         let small = !g.hidden && g.fit.importance.is_none();
-        headers.push(format!("{}{}（%）", g.group, if small { "※" } else { "" }));
+        headers.push(format!(
+            "{}{}（%）",
+            g.group,
+            if small { "［全体の値］" } else { "" }
+        ));
     }
     let mut t = Table::new(
         format!(
@@ -175,9 +198,19 @@ pub fn by_segment(report: &Report, d: &DriverResult, segment: &Segment) -> Table
     );
     let city = d.city.shares();
     let shares: Vec<Option<Vec<f64>>> = groups.iter().map(|g| g.fit.shares()).collect();
-    t.rows = ranking_order(d)
-        .into_iter()
-        .map(|j| {
+    let cell = |g: &GroupFit, own: Option<f64>, whole: Option<f64>| {
+        if g.hidden {
+            SUPPRESSED.to_string()
+        } else {
+            share(own.or(whole))
+        }
+    };
+    // The first row: how much of the outcome each group's items explain together.
+    let r2 = |f: &Fit| f.importance.as_ref().map(|i| i.r2 * 100.0);
+    let mut first = vec!["（説明力 R²）".to_string(), share(r2(&d.city))];
+    first.extend(groups.iter().map(|g| cell(g, r2(&g.fit), r2(&d.city))));
+    t.rows = std::iter::once(first)
+        .chain(ranking_order(d).into_iter().map(|j| {
             let mut row = vec![
                 report.pipeline.questions[d.predictors[j].question]
                     .label
@@ -185,14 +218,14 @@ pub fn by_segment(report: &Report, d: &DriverResult, segment: &Segment) -> Table
                 share(city.as_ref().map(|c| c[j])),
             ];
             for (g, s) in groups.iter().zip(&shares) {
-                row.push(if g.hidden {
-                    SUPPRESSED.to_string()
-                } else {
-                    share(s.as_ref().or(city.as_ref()).map(|s| s[j]))
-                });
+                row.push(cell(
+                    g,
+                    s.as_ref().map(|s| s[j]),
+                    city.as_ref().map(|c| c[j]),
+                ));
             }
             row
-        })
+        }))
         .collect();
     let small: Vec<String> = groups
         .iter()
@@ -203,7 +236,7 @@ pub fn by_segment(report: &Report, d: &DriverResult, segment: &Segment) -> Table
         String::new()
     } else {
         format!(
-            "※ すべてに答えた人が {} 人に満たないグループは、重要度が標本によって大きく揺れるため分析せず、全体の値を示しています: {}。",
+            "「［全体の値］」のグループは、すべてに答えた人が {} 人に満たず重要度が標本によって大きく揺れるため分析せず、全体の値を示しています: {}。",
             d.spec.min_n,
             small.join("、")
         )
@@ -217,8 +250,13 @@ pub fn by_segment(report: &Report, d: &DriverResult, segment: &Segment) -> Table
                     .map(|g| format!("{} {} 人", g.group, number(g.fit.n_used as f64, 0))),
             )
             .collect();
+    let hidden = if groups.iter().any(|g| g.hidden) {
+        "x は秘匿（人数が少ないグループ）。"
+    } else {
+        ""
+    };
     t.note = format!(
-        "各グループで「{label}」と説明の項目すべてに答えた人だけで分析した重要度を、そのグループの R² に占める割合（%）で示します（分析した人数: {}）。行は全体の重要度の順です。{small}x は秘匿（人数が少ないグループ）。",
+        "各グループで「{label}」と説明に使った設問すべてに答えた人だけで分析した重要度を、そのグループの R²（1行目）に占める割合（%）で示します（分析した人数: {}）。行は全体の重要度の順です。100 人ほどのグループの値は標本による揺れが大きく、グループ間の差は検定していません。{small}{hidden}",
         analysed.join("、")
     );
     t

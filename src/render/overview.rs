@@ -374,33 +374,32 @@ fn sentence(report: &Report, f: &Finding) -> String {
                 earlier(Some(w.overall), w.earlier.map(|e| e.1))
             )
         }
-        Fact::Priorities(pr) => {
-            let outcome = p.questions.iter().find(|q| q.id == pr.outcome);
-            let list: Vec<String> = pr
-                .items
+        Fact::Priorities(all) => {
+            let label = |id: &str| {
+                p.questions
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map_or(id.to_string(), |q| q.label.clone())
+            };
+            let parts: Vec<String> = all
                 .iter()
-                .map(|i| {
-                    let label = p
-                        .questions
+                .map(|pr| {
+                    let items: Vec<String> = pr
+                        .items
                         .iter()
-                        .find(|q| q.id == i.item)
-                        .map_or(i.item.as_str(), |q| q.label.as_str());
-                    format!(
-                        "「{label}」（重要度 {}、肯定的な回答 {}）",
-                        pct(i.importance),
-                        pct(i.favourable)
-                    )
+                        .map(|i| format!("「{}」", label(&i.item)))
+                        .collect();
+                    let more = if pr.total > pr.items.len() {
+                        format!("など{}件", pr.total)
+                    } else {
+                        String::new()
+                    };
+                    format!("「{}」では{}{more}", label(&pr.outcome), items.join(""))
                 })
                 .collect();
             format!(
-                "「{}」との関係が強いのに肯定的な回答の割合が平均より低い重点改善項目{}: {}。",
-                outcome.map_or(pr.outcome.as_str(), |q| q.label.as_str()),
-                if pr.total > pr.items.len() {
-                    format!("（{}件のうち重要度の高い{}件）", pr.total, pr.items.len())
-                } else {
-                    String::new()
-                },
-                list.join("、")
+                "要因分析で、関係が強いのに好ましい回答の割合が平均より低い「重点改善」の項目は、{}です（回答どうしの関連であり、因果関係を示すものではありません）。",
+                parts.join("、")
             )
         }
         Fact::StaffResignations(r) => {

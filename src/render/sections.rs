@@ -98,7 +98,7 @@ pub fn quality_tables(report: &Report) -> Vec<Named> {
 pub const MAX_BAR_GROUPS: usize = 12;
 
 /// Every section in reading order: the 概要, KGI/KPI status, 職員の状況, the segment analyses (splits
-/// such as やりがい first, with the key-driver analysis of their question, then age bands, then
+/// such as やりがい first, each followed by the key-driver analysis of its question, then age bands, then
 /// the other attributes), the other key-driver analyses, reasons, trends, response rates and
 /// data quality.
 pub fn sections(report: &Report) -> Result<Vec<Section>> {
@@ -159,17 +159,14 @@ pub fn sections(report: &Report) -> Result<Vec<Section>> {
             charts.push(chart_data::segment_chart(report, s)?);
         }
         charts.push(chart_data::segment_heatmap(report, s)?);
-        let mut section = Section {
+        out.push(Section {
             wide: groups > 6,
             intro: items::segment_intro(report, s),
             tables,
             charts,
             ..Section::new(format!("segment-{}", s.id), format!("{}の分析", s.label))
-        };
-        if let SegmentBy::Split { question, .. } = s.by {
-            drivers_section::attach(report, question, &mut section)?;
-        }
-        out.push(section);
+        });
+        out.extend(drivers_section::after_segment(report, &s.id)?);
     }
     out.extend(drivers_section::own_sections(report)?);
     let reasons: Vec<Named> = reasons::choice_questions(report)

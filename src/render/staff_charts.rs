@@ -185,6 +185,7 @@ pub fn charts(report: &Report, view: &StaffView) -> Result<Vec<Chart>> {
             labels: rows.iter().map(|r| r.0.clone()).collect(),
             values: rows.iter().map(|r| r.1).collect(),
             highlight: rows.iter().map(|r| r.2).collect(),
+            warning: false,
             unit: c.unit.clone(),
             decimals: c.decimals,
             caption: if c.sources.is_empty() {

@@ -1,5 +1,6 @@
 //! A caption under a chart (a source, or what its colours and lines mean): subtle text wrapped
-//! between the margins to at most two lines, its height known before anything is drawn.
+//! between the margins to a given number of lines at most, its height known before anything
+//! is drawn.
 
 use anyhow::Result;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -11,7 +12,6 @@ use super::wrap::wrap_text;
 
 const CAPTION_PX: f64 = 11.0;
 const CAPTION_LINE_H: f64 = 16.0;
-const CAPTION_LINES: usize = 2;
 
 /// The caption's lines (none for an empty text).
 pub(super) struct Caption {
@@ -19,12 +19,12 @@ pub(super) struct Caption {
 }
 
 impl Caption {
-    /// The caption of a chart `width` pixels wide.
-    pub(super) fn new(text: &str, width: f64) -> Self {
+    /// The caption of a chart `width` pixels wide, in at most `max_lines` lines.
+    pub(super) fn new(text: &str, width: f64, max_lines: usize) -> Self {
         let lines = if text.is_empty() {
             vec![]
         } else {
-            wrap_text(text, CAPTION_PX, width - 2.0 * MARGIN, CAPTION_LINES)
+            wrap_text(text, CAPTION_PX, width - 2.0 * MARGIN, max_lines)
         };
         Caption { lines }
     }

@@ -10,7 +10,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars_labels::LabelColumn;
 use super::caption::Caption;
-use super::colors::{ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, MUTED_COLOR, TEXT_COLOR};
+use super::colors::{
+    mix, ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, BAD_LIGHT, BAD_STRONG, MUTED_COLOR,
+    TEXT_COLOR,
+};
 use super::draw::{draw_no_data, draw_text, draw_vline, to_px, Svg, Target, MARGIN};
 use super::font::{ensure_fonts, text_style, text_width};
 use super::header::Header;
@@ -29,6 +32,9 @@ pub struct ComparisonBars {
     pub values: Vec<f64>,
     /// true for the city's own bar(s).
     pub highlight: Vec<bool>,
+    /// The highlighted bars are a warning (the items to act on first), in the warning orange
+    /// on a light orange band, rather than the city's accent blue.
+    pub warning: bool,
     /// Printed after each value, e.g. "時間", "日", "%".
     pub unit: String,
     /// Decimals of the printed values.
@@ -112,7 +118,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
     let plot_top = header.height();
     let body_h = if n == 0 { 60.0 } else { n as f64 * band_h };
     let plot_bottom = plot_top + body_h;
-    let caption = Caption::new(&c.caption, width);
+    let caption = Caption::new(&c.caption, width, 2);
     let height = (plot_bottom + AXIS_H + caption.height() + BOTTOM).ceil() as u32;
 
     let room = (0..n)
@@ -133,6 +139,11 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
 
     target.render((WIDTH, height), |root| {
         header.draw(root)?;
+        let (accent, band) = if c.warning {
+            (BAD_STRONG, mix(BAD_LIGHT, WHITE, 0.5))
+        } else {
+            (ACCENT_COLOR, ACCENT_BAND_COLOR)
+        };
         for i in (0..n).filter(|&i| highlighted(i)) {
             let top = plot_top + i as f64 * band_h;
             root.draw(&Rectangle::new(
@@ -140,7 +151,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
                     (to_px(MARGIN), to_px(top)),
                     (to_px(width - MARGIN), to_px(top + band_h)),
                 ],
-                ACCENT_BAND_COLOR.filled(),
+                band.filled(),
             ))?;
         }
         axis.draw_horizontal(root, plot_top, plot_bottom, x_of)?;
@@ -156,7 +167,7 @@ fn comparison_bars<T: Target>(c: &ComparisonBars, target: T) -> Result<T::Output
             };
             let mid = plot_top + (i as f64 + 0.5) * band_h;
             let (bar, ink) = if highlighted(i) {
-                (ACCENT_COLOR, ACCENT_COLOR)
+                (accent, accent)
             } else {
                 (MUTED_COLOR, TEXT_COLOR)
             };

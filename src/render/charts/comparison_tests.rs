@@ -17,6 +17,7 @@ fn sample() -> ComparisonBars {
         ],
         values: vec![12.345, 10.0, 8.25, 15.5],
         highlight: vec![true, false, false, false],
+        warning: false,
         unit: "時間".into(),
         decimals: 1,
         caption: "出典: 令和4年度勤務条件等調査".into(),
@@ -131,6 +132,7 @@ fn empty_and_odd_inputs_do_not_fail() {
         labels: vec![],
         values: vec![],
         highlight: vec![],
+        warning: false,
         unit: "時間".into(),
         decimals: 1,
         caption: String::new(),
@@ -177,6 +179,7 @@ fn empty_and_odd_inputs_do_not_fail() {
         labels: vec!["しおかぜ市".into()],
         values: vec![3.0],
         highlight: vec![true],
+        warning: false,
         ..sample()
     };
     assert_eq!(accent(&comparison_bars_svg(&one).unwrap()).len(), 1);

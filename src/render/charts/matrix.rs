@@ -44,7 +44,7 @@ pub struct PriorityMatrix {
     pub quadrants: [String; 4],
     pub x_title: String,
     pub y_title: String,
-    /// Caption under the chart (at most two lines); may be empty.
+    /// Caption under the chart (at most three lines); may be empty.
     pub caption: String,
 }
 
@@ -53,9 +53,11 @@ const PLOT_H: f64 = 560.0;
 const LABEL_PX: f64 = 12.0;
 const LABEL_LINE_H: f64 = 15.0;
 /// The widest a point's label is before it wraps (two lines at most).
-const LABEL_MAX_W: f64 = 190.0;
+const LABEL_MAX_W: f64 = 250.0;
 const POINT_R: i32 = 6;
 const QUADRANT_PX: f64 = 15.0;
+/// Space between a quadrant's name and the plot's edges.
+const QUADRANT_PAD: f64 = 8.0;
 const AXIS_TITLE_PX: f64 = 13.0;
 const X_AXIS_H: f64 = 48.0;
 const Y_TITLE_H: f64 = 22.0;
@@ -127,7 +129,7 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
         plot_left + (v.clamp(x_lo, x_hi) - x_lo) / (x_hi - x_lo) * (plot_right - plot_left)
     };
     let y_of = |v: f64| plot_bottom - y_axis.fraction(v) * PLOT_H;
-    let caption = Caption::new(&m.caption, width);
+    let caption = Caption::new(&m.caption, width, 3);
     let height = (plot_bottom + X_AXIS_H + caption.height() + BOTTOM).ceil() as u32;
 
     // Labels: beside each point, right, left, above or below, the first place that overlaps
@@ -144,6 +146,26 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
         .iter()
         .map(|&(x, y)| (x - r, y - r, x + r, y + r))
         .collect();
+    // A label is not drawn across the average lines, where it would seem to be in two
+    // quadrants, unless there is no other place.
+    let (line_x, line_y) = (x_of(m.lines.0), y_of(m.lines.1));
+    taken.push((line_x - 2.0, plot_top, line_x + 2.0, plot_bottom));
+    taken.push((plot_left, line_y - 2.0, plot_right, line_y + 2.0));
+    // Nor over the quadrants' names in the corners.
+    for (k, name) in m.quadrants.iter().enumerate() {
+        let (w, h) = (text_width(name, QUADRANT_PX) + 4.0, QUADRANT_PX + 6.0);
+        let left = if k % 2 == 0 {
+            plot_left
+        } else {
+            plot_right - QUADRANT_PAD - w
+        };
+        let top = if k < 2 {
+            plot_top
+        } else {
+            plot_bottom - QUADRANT_PAD - h
+        };
+        taken.push((left, top, left + QUADRANT_PAD + w, top + QUADRANT_PAD + h));
+    }
     let mut placed: Vec<(usize, Vec<String>, f64, f64)> = Vec::new();
     for &i in &order {
         let lines = wrap_text(&m.points[i].label, LABEL_PX, LABEL_MAX_W, 2);
@@ -174,11 +196,26 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
                     .enumerate()
                     .any(|(k, t)| k != i && overlaps(b, *t))
         };
-        let (lx, ly) = candidates
+        // In the point's own quadrant first (a label across a line would seem to be in the
+        // other), then anywhere free, else right of the point.
+        let own_side = |b: Box4| {
+            (if x < line_x {
+                b.2 <= line_x
+            } else {
+                b.0 >= line_x
+            }) && (if y < line_y {
+                b.3 <= line_y
+            } else {
+                b.1 >= line_y
+            })
+        };
+        let boxes = candidates.map(|(lx, ly)| (lx, ly, lx + w, ly + h));
+        let (lx, ly, _, _) = boxes
             .iter()
             .copied()
-            .find(|&(lx, ly)| fits((lx, ly, lx + w, ly + h)))
-            .unwrap_or(candidates[0]);
+            .find(|&b| fits(b) && own_side(b))
+            .or_else(|| boxes.iter().copied().find(|&b| fits(b)))
+            .unwrap_or(boxes[0]);
         taken.push((lx, ly, lx + w, ly + h));
         placed.push((i, lines, lx, ly));
     }
@@ -230,7 +267,7 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
         draw_vline(root, lx, plot_top, plot_bottom, AXIS_COLOR.stroke_width(2))?;
         draw_hline(root, plot_left, plot_right, ly, AXIS_COLOR.stroke_width(2))?;
         // The quadrants' names in their outer corners.
-        let pad = 8.0;
+        let pad = QUADRANT_PAD;
         let corners = [
             (
                 plot_left + pad,

@@ -278,6 +278,7 @@ pub(super) fn sample_comparison() -> ComparisonBars {
         .to_vec(),
         values: vec![14.25, 12.0, 16.8, 9.35, 11.0, 0.0],
         highlight: vec![true, false, false, false, false, false],
+        warning: false,
         unit: "時間".into(),
         decimals: 1,
         caption: "出典: 令和4年度地方公共団体の勤務条件等に関する調査（総務省）".into(),

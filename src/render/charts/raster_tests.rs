@@ -205,6 +205,7 @@ fn empty_charts_have_pngs() {
         labels: vec![],
         values: vec![],
         highlight: vec![],
+        warning: false,
         unit: String::new(),
         decimals: 0,
         caption: String::new(),

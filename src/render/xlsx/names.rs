@@ -100,6 +100,20 @@ pub fn for_table(report: &Report, stem: &str) -> (String, String) {
             return (format!("{}{suffix}", s.label), format!("{}{suffix}", s.id));
         }
     }
+    if let Some(rest) = stem.strip_prefix("drivers_") {
+        let (id, segment_id) = match rest.split_once("_by_") {
+            Some((id, s)) => (id, Some(s)),
+            None => (rest, None),
+        };
+        if let Some(q) = question(id) {
+            let by = segment_id.and_then(segment).map(|s| s.label.clone());
+            let tail = by.map_or(String::new(), |b| format!("（{b}）"));
+            return (
+                format!("{}の要因{tail}", q.label),
+                format!("{}の要因{tail}", q.id),
+            );
+        }
+    }
     let per_question = [("top_", "（上位）"), ("options_", "（全選択肢）")];
     for (prefix, suffix) in per_question {
         if let Some(q) = stem.strip_prefix(prefix).and_then(question) {
