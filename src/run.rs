@@ -152,7 +152,9 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
     let drivers = if shown.drivers.is_empty() || opts.check_only {
         vec![]
     } else {
-        progress("やりがいなどに効く項目を分析しています（重要度と重点改善マトリクス）");
+        progress(
+            "目的の設問と関係の強い項目を分析しています（要因分析: 重要度と重点改善マトリクス）",
+        );
         let segmented = segment(&pipeline, cleaned.frame.lazy()).collect()?;
         drivers(&shown, &segmented, &lookup, year)?
     };

@@ -130,9 +130,9 @@ pub(super) fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
         &mut pixmap.as_mut(),
     );
     // Opaque on white: drop the alpha channel.
-    let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
-    for p in pixmap.data().chunks_exact(4) {
-        rgb.extend_from_slice(&p[..3]);
+    let mut rgb = vec![0u8; pixmap.data().len() / 4 * 3];
+    for (out, p) in rgb.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
+        out.copy_from_slice(&p[..3]);
     }
     encode_png(&rgb, (w, h))
 }
