@@ -148,7 +148,7 @@ pub fn ranking(report: &Report, d: &DriverResult) -> Table {
     let total = d.city.n_used + d.city.n_left_out;
     let left_out = if total > 0 && d.city.n_left_out * 10 >= total {
         format!(
-            "答えていない設問があり除いた人が {}% います。除いた人の傾向が異なると、結果が偏ることがあります。",
+            "除いた人は回答者の {}% で、その人たちの傾向が異なると結果が偏ることがあります。",
             share(Some(100.0 * d.city.n_left_out as f64 / total as f64))
         )
     } else {
