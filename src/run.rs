@@ -128,7 +128,9 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         std::thread::spawn(move || manifest::hash_files(&input_files, &dir))
     });
     progress("集計しています");
-    let aggregates = aggregate(&pipeline, segment(&pipeline, cleaned.frame.clone().lazy()))?;
+    // Segmented once: the aggregates and the key-driver analyses read the same frame.
+    let segmented = segment(&pipeline, cleaned.frame.lazy()).collect()?;
+    let aggregates = aggregate(&pipeline, segmented.clone().lazy())?;
     let staff = pipeline
         .staff
         .as_ref()
@@ -155,7 +157,6 @@ pub fn run(opts: &RunOptions, progress: &mut dyn FnMut(&str)) -> Result<RunSumma
         progress(
             "目的の設問と関係の強い項目を分析しています（要因分析: 重要度と重点改善マトリクス）",
         );
-        let segmented = segment(&pipeline, cleaned.frame.lazy()).collect()?;
         drivers(&shown, &segmented, &lookup, year)?
     };
     let overview = overview(&shown, &lookup, &rows, staff.as_ref(), &drivers, year);

@@ -17,13 +17,11 @@ pub struct Priorities {
     pub items: Vec<PriorityItem>,
 }
 
-/// An item in 重点改善: its share of the explained variance and its favourable share (both
-/// percent).
+/// An item in 重点改善 and its share of the explained variance (percent), which orders them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriorityItem {
     pub item: String,
     pub importance: f64,
-    pub favourable: f64,
 }
 
 /// One finding listing, per outcome with at least one item in 重点改善, those items; the table
@@ -38,12 +36,9 @@ pub(super) fn driver_findings(pipeline: &Pipeline, drivers: &[DriverResult]) -> 
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| d.quadrants[*j] == Some(Quadrant::Improve))
-                .filter_map(|(j, p)| {
-                    Some(PriorityItem {
-                        item: pipeline.questions[p.question].id.clone(),
-                        importance: shares[j],
-                        favourable: p.favourable?,
-                    })
+                .map(|(j, p)| PriorityItem {
+                    item: pipeline.questions[p.question].id.clone(),
+                    importance: shares[j],
                 })
                 .collect();
             if items.is_empty() {

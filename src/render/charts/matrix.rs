@@ -11,8 +11,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::caption::Caption;
 use super::colors::{
-    mix, ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, BAD_LIGHT, BAD_STRONG, GRID_COLOR,
-    SUBTLE_TEXT_COLOR, TEXT_COLOR,
+    mix, ACCENT_BAND_COLOR, ACCENT_COLOR, AXIS_COLOR, BAD_LIGHT, BAD_STRONG, SUBTLE_TEXT_COLOR,
+    TEXT_COLOR,
 };
 use super::draw::{draw_hline, draw_no_data, draw_text, draw_vline, to_px, Svg, Target, MARGIN};
 use super::font::{ensure_fonts, text_style, text_width};
@@ -125,9 +125,8 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
     let plot_left = MARGIN + y_axis.label_width() + 6.0;
     let plot_right = width - MARGIN;
     let (x_lo, x_hi) = x_range(m);
-    let x_of = |v: f64| {
-        plot_left + (v.clamp(x_lo, x_hi) - x_lo) / (x_hi - x_lo) * (plot_right - plot_left)
-    };
+    let x_axis = ValueAxis::between(x_lo, x_hi, 10.0);
+    let x_of = |v: f64| plot_left + x_axis.fraction(v) * (plot_right - plot_left);
     let y_of = |v: f64| plot_bottom - y_axis.fraction(v) * PLOT_H;
     let caption = Caption::new(&m.caption, width, 3);
     let height = (plot_bottom + X_AXIS_H + caption.height() + BOTTOM).ceil() as u32;
@@ -233,30 +232,8 @@ fn priority_matrix<T: Target>(m: &PriorityMatrix, target: T) -> Result<T::Output
             ACCENT_BAND_COLOR.filled(),
         ))?;
         y_axis.draw_vertical(root, plot_left, plot_right, y_of)?;
-        let tick = text_style(12.0, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Top);
-        let mut v = x_lo;
-        while v <= x_hi + 1e-9 {
-            let x = x_of(v);
-            if v > x_lo {
-                draw_vline(root, x, plot_top, plot_bottom, GRID_COLOR.stroke_width(1))?;
-            }
-            draw_vline(
-                root,
-                x,
-                plot_bottom,
-                plot_bottom + 4.0,
-                AXIS_COLOR.stroke_width(1),
-            )?;
-            draw_text(root, &format!("{v:.0}"), (x, plot_bottom + 7.0), &tick)?;
-            v += 10.0;
-        }
-        draw_hline(
-            root,
-            plot_left,
-            plot_right,
-            plot_bottom,
-            AXIS_COLOR.stroke_width(1),
-        )?;
+        // The x axis draws its own line along the bottom.
+        x_axis.draw_horizontal(root, plot_top, plot_bottom, x_of)?;
         draw_vline(
             root,
             plot_left,

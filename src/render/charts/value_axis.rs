@@ -1,8 +1,9 @@
 //! Value axes that start at 0 and end at a round value above the largest value drawn (at 100
 //! when a percentage does not pass it), as the HR statistics charts use them: counts, hours,
-//! days and shares, where the length of a bar or the height of a point is read from 0. The top
-//! and the step of the labelled grid lines, and the drawing of the grid lines with their labels
-//! along a vertical or a horizontal axis.
+//! days and shares, where the length of a bar or the height of a point is read from 0; or
+//! that span a given range (the priority matrix's favourable shares, 30–90). The top and the
+//! step of the labelled grid lines, and the drawing of the grid lines with their labels along
+//! a vertical or a horizontal axis.
 
 use anyhow::Result;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -23,9 +24,11 @@ const EMPTY_MAX: f64 = 4.0;
 /// Gap between an axis and its tick labels.
 const LABEL_GAP: f64 = 6.0;
 
-/// A value axis from 0 to `top`, with labelled grid lines every `step`.
+/// A value axis from `start` (0 unless made by [`ValueAxis::between`]) to `top`, with
+/// labelled grid lines every `step`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct ValueAxis {
+    pub(super) start: f64,
     pub(super) top: f64,
     pub(super) step: f64,
 }
@@ -57,19 +60,30 @@ impl ValueAxis {
         if percent && max <= 100.0 {
             top = top.min(100.0);
         }
-        ValueAxis { top, step }
+        ValueAxis {
+            start: 0.0,
+            top,
+            step,
+        }
     }
 
-    /// The share of the axis at `v` (0 at 0, 1 at the top; values outside are kept at the
-    /// ends).
+    /// The axis from `start` to `top` (above `start`, a whole number of steps apart).
+    pub(super) fn between(start: f64, top: f64, step: f64) -> ValueAxis {
+        ValueAxis { start, top, step }
+    }
+
+    /// The share of the axis at `v` (0 at the start, 1 at the top; values outside are kept at
+    /// the ends).
     pub(super) fn fraction(&self, v: f64) -> f64 {
-        v.clamp(0.0, self.top) / self.top
+        (v.clamp(self.start, self.top) - self.start) / (self.top - self.start)
     }
 
-    /// The values of the grid lines, 0 and the top included.
+    /// The values of the grid lines, the start and the top included.
     pub(super) fn ticks(&self) -> Vec<f64> {
-        let n = (self.top / self.step).round() as u32;
-        (0..=n).map(|k| f64::from(k) * self.step).collect()
+        let n = ((self.top - self.start) / self.step).round() as u32;
+        (0..=n)
+            .map(|k| self.start + f64::from(k) * self.step)
+            .collect()
     }
 
     /// Width of the widest tick label.
@@ -81,8 +95,8 @@ impl ValueAxis {
             + LABEL_GAP
     }
 
-    /// Draws a vertical axis: a grid line from `left` to `right` at each tick above 0, and each
-    /// tick's label right-aligned left of `left` (`y_of` maps a value to y). The line at 0 is
+    /// Draws a vertical axis: a grid line from `left` to `right` at each tick above the start, and each
+    /// tick's label right-aligned left of `left` (`y_of` maps a value to y). The line at the start is
     /// left to the chart, to be drawn over its bars.
     pub(super) fn draw_vertical<DB: Backend>(
         &self,
@@ -94,7 +108,7 @@ impl ValueAxis {
         let style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Right, VPos::Center);
         for v in self.ticks() {
             let y = y_of(v);
-            if v > 0.0 {
+            if v > self.start {
                 draw_hline(root, left, right, y, GRID_COLOR.stroke_width(1))?;
             }
             draw_text(root, &format_tick(v), (left - LABEL_GAP, y), &style)?;
@@ -103,7 +117,7 @@ impl ValueAxis {
     }
 
     /// Draws a horizontal axis under a plot from `top` to `bottom`: a grid line at each tick
-    /// above 0, the axis line along `bottom` with a tick mark under it at each tick, and each
+    /// above the start, the axis line along `bottom` with a tick mark under it at each tick, and each
     /// tick's label under its mark (`x_of` maps a value to x). The line at 0 is left to the
     /// chart, to be drawn over its bars.
     pub(super) fn draw_horizontal<DB: Backend>(
@@ -116,13 +130,13 @@ impl ValueAxis {
         let style = text_style(TICK_PX, &SUBTLE_TEXT_COLOR, HPos::Center, VPos::Top);
         for v in self.ticks() {
             let x = x_of(v);
-            if v > 0.0 {
+            if v > self.start {
                 draw_vline(root, x, top, bottom, GRID_COLOR.stroke_width(1))?;
             }
             draw_vline(root, x, bottom, bottom + 4.0, AXIS_COLOR.stroke_width(1))?;
             draw_text(root, &format_tick(v), (x, bottom + 7.0), &style)?;
         }
-        let (x0, x1) = (x_of(0.0), x_of(self.top));
+        let (x0, x1) = (x_of(self.start), x_of(self.top));
         draw_hline(
             root,
             x0.min(x1),
@@ -165,6 +179,15 @@ mod tests {
             let a = ValueAxis::above(max, true, false);
             assert_eq!((a.top, a.step), (5.0, 1.0), "{max:?}");
         }
+    }
+
+    // By hand: 30–90 in steps of 10 has 7 grid lines; 45 is a quarter of the way.
+    #[test]
+    fn an_axis_between_two_values_runs_from_its_start() {
+        let a = ValueAxis::between(30.0, 90.0, 10.0);
+        assert_eq!(a.ticks(), [30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0]);
+        assert_eq!(a.fraction(45.0), 0.25);
+        assert_eq!(a.fraction(10.0), 0.0);
     }
 
     #[test]
