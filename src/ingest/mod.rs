@@ -12,10 +12,12 @@
 
 mod admin;
 mod benchmarks;
+mod cell_text;
 mod cells;
 mod csv_file;
 mod spreadsheet;
 mod stream;
+mod xlsx_parallel;
 
 pub(crate) use admin::parse_number;
 pub use admin::{read_admin, AdminValue};

@@ -5,11 +5,12 @@
 //! range. The sheet's used range is checked before it is loaded: a stray cell far away
 //! (XFD1048576) would otherwise ask for gigabytes.
 
+use super::cell_text::{data_ref, write_cell_text};
+use super::xlsx_parallel::{self, Outcome};
 use super::{Cells, RawRow, RawTable, RowSink};
 use crate::pipeline::Limits;
 use anyhow::{bail, Context, Result};
-use calamine::{open_workbook_auto, Data, DataRef, Reader, Sheets};
-use std::fmt::Write;
+use calamine::{open_workbook_auto, Cell, DataRef, Reader, Sheets, XlsxError};
 use std::path::Path;
 
 /// Reads `sheet` (or the first sheet) of a workbook; `header_row` is 1-based.
@@ -19,6 +20,18 @@ pub fn read(
     header_row: u32,
     limits: Limits,
     sink: &mut dyn RowSink,
+) -> Result<()> {
+    read_cut(path, (sheet, header_row), limits, sink, None)
+}
+
+/// [`read`], with a large xlsx sheet cut into chunks of `chunk` bytes read on every core
+/// (default: the size [`xlsx_parallel`] picks, and only when that pays).
+pub(super) fn read_cut(
+    path: &Path,
+    (sheet, header_row): (Option<&str>, u32),
+    limits: Limits,
+    sink: &mut dyn RowSink,
+    chunk: Option<usize>,
 ) -> Result<()> {
     check_unpacked_size(path, limits.max_bytes)?;
     let mut book = open_workbook_auto(path).with_context(|| {
@@ -49,7 +62,12 @@ pub fn read(
     check_dimensions(&mut book, &name, path, limits.max_cells)?;
     let mut rows = Emitter::new(path, &name, header_row, sink);
     if let Sheets::Xlsx(x) = &mut book {
-        if xlsx_rows(x, &mut rows)? {
+        let read = match xlsx_parallel::read(&mut rows, chunk)? {
+            Outcome::Read { .. } => true,
+            Outcome::OutOfOrder => false,
+            Outcome::NotCut => xlsx_rows(x, &mut rows)?,
+        };
+        if read {
             return rows.end();
         }
         rows.restart();
@@ -83,9 +101,9 @@ pub fn read(
 /// Hands a sheet's rows to the sink: the rows above `header_row` are passed over, the header
 /// row becomes the head, and every row below it (empty rows between values included) is a
 /// data row. Rows are given in order; the row being filled is [`Emitter::cells`].
-struct Emitter<'a> {
-    path: &'a Path,
-    name: &'a str,
+pub(super) struct Emitter<'a> {
+    pub(super) path: &'a Path,
+    pub(super) name: &'a str,
     header_row: u32,
     sink: &'a mut dyn RowSink,
     row: RawRow,
@@ -97,7 +115,12 @@ struct Emitter<'a> {
 }
 
 impl<'a> Emitter<'a> {
-    fn new(path: &'a Path, name: &'a str, header_row: u32, sink: &'a mut dyn RowSink) -> Self {
+    pub(super) fn new(
+        path: &'a Path,
+        name: &'a str,
+        header_row: u32,
+        sink: &'a mut dyn RowSink,
+    ) -> Self {
         Emitter {
             path,
             name,
@@ -114,8 +137,13 @@ impl<'a> Emitter<'a> {
     }
 
     /// The cells of the row being filled.
-    fn cells(&mut self) -> &mut Cells {
+    pub(super) fn cells(&mut self) -> &mut Cells {
         &mut self.row.cells
+    }
+
+    /// Tells the sink how far the reading is: `done` of `total`.
+    pub(super) fn progress(&mut self, done: u64, total: u64) {
+        self.sink.read_so_far(done, total);
     }
 
     /// Starts the sheet over (the sink is told at the next head).
@@ -126,7 +154,7 @@ impl<'a> Emitter<'a> {
 
     /// Gives the filled cells as the row with 0-based index `index`, after an empty row for
     /// each index skipped since the last row.
-    fn emit(&mut self, index: u32) -> Result<()> {
+    pub(super) fn emit(&mut self, index: u32) -> Result<()> {
         if let Some(last) = self.last {
             let filled = std::mem::take(&mut self.row.cells);
             for empty in last + 1..index {
@@ -198,26 +226,46 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     let context = || format!("{} のシート「{name}」を読めません", path.display());
     let mut reader = x.worksheet_cells_reader(name).with_context(context)?;
     let last_row = reader.dimensions().end.0 as u64;
+    sheet_rows(
+        || reader.next_cell(),
+        &context,
+        |index, texts| {
+            fill(rows.cells(), texts);
+            rows.emit(index)?;
+            if index % 1024 == 0 {
+                rows.progress(index as u64, last_row);
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Every row of a sheet from calamine's cell reader (its `next_cell`), in the order stored: `row` gets each
+/// row's 0-based index and its cells' texts by column, which it may empty. Returns `false`,
+/// without going on, at a row stored above one already given (cells out of row order).
+/// `context` names the sheet in a reading error.
+pub(super) fn sheet_rows<'a>(
+    mut next_cell: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, XlsxError>,
+    context: &dyn Fn() -> String,
+    mut row: impl FnMut(u32, &mut [String]) -> Result<()>,
+) -> Result<bool> {
     // The current row's cells by column, each text reused from row to row.
     let mut texts: Vec<String> = Vec::new();
     let mut used = 0;
     let mut current: Option<u32> = None;
-    while let Some(cell) = reader.next_cell().with_context(context)? {
+    while let Some(cell) = next_cell().with_context(context)? {
         let value = cell.get_value();
         if matches!(value, DataRef::Empty) {
             continue;
         }
         let (r, c) = (cell.get_position().0, cell.get_position().1 as usize);
         match current {
-            Some(row) if row > r => return Ok(false),
-            Some(row) if row == r => {}
-            Some(row) => {
-                fill(rows.cells(), &mut texts[..used]);
-                rows.emit(row)?;
+            Some(done) if done > r => return Ok(false),
+            Some(done) if done == r => {}
+            Some(done) => {
+                row(done, &mut texts[..used])?;
+                clear(&mut texts[..used]);
                 used = 0;
-                if row % 1024 == 0 {
-                    rows.sink.read_so_far(row as u64, last_row);
-                }
             }
             None => {}
         }
@@ -225,25 +273,25 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
         if texts.len() <= c {
             texts.resize(c + 1, String::new());
         }
-        for t in &mut texts[used..c] {
-            t.clear();
-        }
+        clear(&mut texts[used..c]);
         used = used.max(c + 1);
         texts[c].clear();
         write_cell_text(value, &mut texts[c]);
     }
-    if let Some(row) = current {
-        fill(rows.cells(), &mut texts[..used]);
-        rows.emit(row)?;
+    if let Some(done) = current {
+        row(done, &mut texts[..used])?;
     }
     Ok(true)
 }
 
-/// Moves the texts of a row's cells into `cells`, leaving them empty.
-fn fill(cells: &mut Cells, texts: &mut [String]) {
+fn clear(texts: &mut [String]) {
+    texts.iter_mut().for_each(String::clear);
+}
+
+/// Appends the texts of a row's cells to `cells`.
+pub(super) fn fill(cells: &mut Cells, texts: &[String]) {
     for t in texts {
         cells.push(t);
-        t.clear();
     }
 }
 
@@ -311,90 +359,4 @@ fn check_unpacked_size(path: &Path, max_bytes: u64) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Writes the text of a cell as the analyst sees it: integers without `.0`, dates as
-/// `2023-06-01`, errors as `#N/A`.
-fn write_cell_text(c: &DataRef, out: &mut String) {
-    match c {
-        DataRef::Empty => {}
-        DataRef::SharedString(s) => out.push_str(s),
-        DataRef::String(s) => out.push_str(s),
-        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-            let _ = write!(out, "{}", *f as i64);
-        }
-        DataRef::DateTime(d) => out.push_str(&excel_date(d.as_f64())),
-        other => {
-            let _ = write!(out, "{}", Data::from(other.clone()));
-        }
-    }
-}
-
-/// A loaded cell as the cell reader would have given it (strings borrowed).
-fn data_ref(c: &Data) -> DataRef<'_> {
-    match c {
-        Data::Int(i) => DataRef::Int(*i),
-        Data::Float(f) => DataRef::Float(*f),
-        Data::String(s) => DataRef::SharedString(s),
-        Data::Bool(b) => DataRef::Bool(*b),
-        Data::DateTime(d) => DataRef::DateTime(*d),
-        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
-        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
-        Data::Error(e) => DataRef::Error(e.clone()),
-        Data::Empty => DataRef::Empty,
-    }
-}
-
-/// An Excel serial date as the analyst would see it: `2023-06-01`, with the time when there
-/// is one. Serial 1 is 1900-01-01; Excel's fictitious 1900-02-29 is accounted for.
-fn excel_date(serial: f64) -> String {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return format!("{serial}");
-    }
-    let days = serial.floor() as i64;
-    // Days since 1970-01-01: serial 25569 is 1970-01-01 (serials below 61 are before the
-    // fictitious leap day and need one day more).
-    let unix_days = days - 25569 + if days < 61 { 1 } else { 0 };
-    let (y, m, d) = civil_from_days(unix_days);
-    let secs = ((serial - serial.floor()) * 86400.0).round() as i64;
-    if secs == 0 {
-        format!("{y:04}-{m:02}-{d:02}")
-    } else {
-        format!(
-            "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
-    }
-}
-
-/// Proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // Serials checked against Excel's own: 45078 = 2023-06-01, 1 = 1900-01-01,
-    // 60 = the fictitious 1900-02-29 (shown as 1900-03-01 here), 61 = 1900-03-01.
-    #[test]
-    fn excel_serial_dates() {
-        assert_eq!(excel_date(45078.0), "2023-06-01");
-        assert_eq!(excel_date(45078.5), "2023-06-01 12:00:00");
-        assert_eq!(excel_date(1.0), "1900-01-01");
-        assert_eq!(excel_date(61.0), "1900-03-01");
-        assert_eq!(excel_date(25569.0), "1970-01-01");
-    }
 }
