@@ -69,6 +69,9 @@ pub fn read_and_clean(pipeline: &Pipeline, waves: &[&Wave], progress_bar: bool) 
         .map(|w| std::fs::metadata(&w.source.path).map_or(0, |m| m.len()))
         .collect();
     let bar = crate::progress::reading_bar(sizes.iter().sum(), progress_bar);
+    // The waves share the cores: one wave's large xlsx sheet is parsed on all of them, two
+    // or more waves each on one (each wave's reader is a core's work already).
+    let cores = (crate::ingest::cores() / waves.len().max(1)).max(1);
     let cleaned = std::thread::scope(|scope| {
         let workers: Vec<_> = waves
             .iter()
@@ -77,7 +80,7 @@ pub fn read_and_clean(pipeline: &Pipeline, waves: &[&Wave], progress_bar: bool) 
                 let bar = &bar;
                 scope.spawn(move || {
                     let mut cleaner = WaveCleaner::new(pipeline, w.year);
-                    read_in_background(&w.source, &mut cleaner, (bar, *size))?;
+                    read_in_background(&w.source, &mut cleaner, (bar, *size), cores)?;
                     Ok(cleaner.finish())
                 })
             })

@@ -128,15 +128,25 @@ pub fn column_letters(mut index: usize) -> String {
     letters.iter().rev().collect()
 }
 
-/// Reads one table from a source file into `sink`.
+/// Reads one table from a source file into `sink`, a large xlsx sheet on every core.
 pub fn read_into(source: &SourceFile, sink: &mut dyn RowSink) -> Result<()> {
+    read_on(source, sink, cores())
+}
+
+/// The machine's cores.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Reads one table from a source file into `sink`, a large xlsx sheet on `cores` cores.
+fn read_on(source: &SourceFile, sink: &mut dyn RowSink, cores: usize) -> Result<()> {
     match &source.format {
         SourceFormat::Spreadsheet { sheet } => spreadsheet::read(
             &source.path,
-            sheet.as_deref(),
-            source.header_row,
+            (sheet.as_deref(), source.header_row),
             source.limits,
             sink,
+            cores,
         ),
         SourceFormat::Csv { encoding } => csv_file::read(
             &source.path,

@@ -13,25 +13,26 @@ use anyhow::{bail, Context, Result};
 use calamine::{open_workbook_auto, Cell, DataRef, Reader, Sheets, XlsxError};
 use std::path::Path;
 
-/// Reads `sheet` (or the first sheet) of a workbook; `header_row` is 1-based.
+/// Reads `sheet` (or the first sheet) of a workbook; `header_row` is 1-based. A large xlsx
+/// sheet is read on `cores` cores.
 pub fn read(
     path: &Path,
-    sheet: Option<&str>,
-    header_row: u32,
+    (sheet, header_row): (Option<&str>, u32),
     limits: Limits,
     sink: &mut dyn RowSink,
+    cores: usize,
 ) -> Result<()> {
-    read_cut(path, (sheet, header_row), limits, sink, None)
+    read_cut(path, (sheet, header_row), limits, sink, (cores, None))
 }
 
-/// [`read`], with a large xlsx sheet cut into chunks of `chunk` bytes read on every core
+/// [`read`], with a large xlsx sheet cut into chunks of `chunk` bytes read on `cores` cores
 /// (default: the size [`xlsx_parallel`] picks, and only when that pays).
 pub(super) fn read_cut(
     path: &Path,
     (sheet, header_row): (Option<&str>, u32),
     limits: Limits,
     sink: &mut dyn RowSink,
-    chunk: Option<usize>,
+    (cores, chunk): (usize, Option<usize>),
 ) -> Result<()> {
     check_unpacked_size(path, limits.max_bytes)?;
     let mut book = open_workbook_auto(path).with_context(|| {
@@ -62,7 +63,7 @@ pub(super) fn read_cut(
     check_dimensions(&mut book, &name, path, limits.max_cells)?;
     let mut rows = Emitter::new(path, &name, header_row, sink);
     if let Sheets::Xlsx(x) = &mut book {
-        let read = match xlsx_parallel::read(&mut rows, chunk)? {
+        let read = match xlsx_parallel::read(&mut rows, cores, chunk)? {
             Outcome::Read { .. } => true,
             Outcome::OutOfOrder => false,
             Outcome::NotCut => xlsx_rows(x, &mut rows)?,

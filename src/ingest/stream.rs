@@ -4,7 +4,7 @@
 //! held, however large the export. The reader also moves the run's progress bar by its
 //! file's share.
 
-use super::{read_into, RawRow, RawTable, RowSink};
+use super::{read_on, RawRow, RawTable, RowSink};
 use crate::pipeline::SourceFile;
 use anyhow::{bail, Result};
 use indicatif::ProgressBar;
@@ -78,12 +78,14 @@ impl RowSink for Sender {
 }
 
 /// Reads `source` on another thread and hands its head and rows to `sink` on this one,
-/// moving `bar` by `share` as the file is read. The first error wins: the sink's stops the
-/// reader, the reader's ends the rows.
+/// moving `bar` by `share` as the file is read. `cores` is what the reading may use (a large
+/// xlsx sheet is parsed on that many). The first error wins: the sink's stops the reader,
+/// the reader's ends the rows.
 pub fn read_in_background(
     source: &SourceFile,
     sink: &mut dyn RowSink,
     (bar, share): (&ProgressBar, u64),
+    cores: usize,
 ) -> Result<()> {
     let (tx, rx) = sync_channel(IN_FLIGHT);
     std::thread::scope(|scope| {
@@ -95,7 +97,7 @@ pub fn read_in_background(
                 share,
                 shown: 0,
             };
-            read_into(source, &mut sender)?;
+            read_on(source, &mut sender, cores)?;
             sender.show(1.0);
             sender.flush()
         });
@@ -174,7 +176,7 @@ mod tests {
         };
         let bar = ProgressBar::hidden();
         bar.set_length(100);
-        read_in_background(&csv_source(rows), &mut sink, (&bar, 100)).unwrap();
+        read_in_background(&csv_source(rows), &mut sink, (&bar, 100), 1).unwrap();
         assert_eq!(
             bar.position(),
             100,
@@ -191,7 +193,7 @@ mod tests {
             fail_at: Some(5),
         };
         let bar = ProgressBar::hidden();
-        let err = read_in_background(&csv_source(BATCH * 20), &mut sink, (&bar, 0)).unwrap_err();
+        let err = read_in_background(&csv_source(BATCH * 20), &mut sink, (&bar, 0), 1).unwrap_err();
         // Row 5 of the data is line 6 of the file.
         assert_eq!(err.to_string(), "止めます 6");
     }

@@ -54,10 +54,9 @@ type ChunkRows = Option<Vec<(u32, Cells)>>;
 /// be filled again: large buffers reused cost no fresh pages).
 type Job = (Vec<u8>, SyncSender<(Result<ChunkRows>, Vec<u8>)>);
 
-/// Reads the sheet `rows.name` of the xlsx at `rows.path` on every core, if it is worth it.
-/// `chunk` sets the chunk size and cuts whatever the size (for tests).
-pub(super) fn read(rows: &mut Emitter, chunk: Option<usize>) -> Result<Outcome> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+/// Reads the sheet `rows.name` of the xlsx at `rows.path` on `cores` cores, if it is worth
+/// it. `chunk` sets the chunk size and cuts whatever the size and the cores (for tests).
+pub(super) fn read(rows: &mut Emitter, cores: usize, chunk: Option<usize>) -> Result<Outcome> {
     if cores < 2 && chunk.is_none() {
         return Ok(Outcome::NotCut);
     }

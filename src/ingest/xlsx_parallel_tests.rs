@@ -72,19 +72,26 @@ fn workbook(path: &Path) {
 /// chunks the rows came in, or `None` if the sheet was not cut).
 fn read_both(path: &Path, chunk: usize) -> (RawTable, RawTable, Option<usize>) {
     let mut single = Collect::default();
-    read_cut(path, (Some(SHEET), 3), Limits::default(), &mut single, None).unwrap();
+    read_cut(
+        path,
+        (Some(SHEET), 3),
+        Limits::default(),
+        &mut single,
+        (1, None),
+    )
+    .unwrap();
     let mut cut = Collect::default();
     read_cut(
         path,
         (Some(SHEET), 3),
         Limits::default(),
         &mut cut,
-        Some(chunk),
+        (2, Some(chunk)),
     )
     .unwrap();
     let mut counted = Collect::default();
     let mut rows = Emitter::new(path, SHEET, 3, &mut counted);
-    let chunks = match read(&mut rows, Some(chunk)).unwrap() {
+    let chunks = match read(&mut rows, 2, Some(chunk)).unwrap() {
         Outcome::Read { chunks } => Some(chunks),
         _ => None,
     };
