@@ -65,8 +65,11 @@ pub(super) fn read_cut(
     if let Sheets::Xlsx(x) = &mut book {
         let read = match xlsx_parallel::read(&mut rows, cores, chunk)? {
             Outcome::Read { .. } => true,
-            Outcome::OutOfOrder => false,
             Outcome::NotCut => xlsx_rows(x, &mut rows)?,
+            Outcome::StartOver => {
+                rows.restart();
+                xlsx_rows(x, &mut rows)?
+            }
         };
         if read {
             return rows.end();
@@ -75,7 +78,7 @@ pub(super) fn read_cut(
     }
     let range = book
         .worksheet_range(&name)
-        .with_context(|| format!("{} のシート「{name}」を読めません", path.display()))?;
+        .with_context(|| unreadable(path, &name))?;
     let Some((row0, col0)) = range.start() else {
         bail!("{} のシート「{name}」は空です", path.display());
     };
@@ -140,6 +143,11 @@ impl<'a> Emitter<'a> {
     /// The cells of the row being filled.
     pub(super) fn cells(&mut self) -> &mut Cells {
         &mut self.row.cells
+    }
+
+    /// The 0-based index of the last row given, if any.
+    pub(super) fn last(&self) -> Option<u32> {
+        self.last
     }
 
     /// Tells the sink how far the reading is: `done` of `total`.
@@ -224,7 +232,7 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     rows: &mut Emitter,
 ) -> Result<bool> {
     let (path, name) = (rows.path, rows.name);
-    let context = || format!("{} のシート「{name}」を読めません", path.display());
+    let context = || unreadable(path, name);
     let mut reader = x.worksheet_cells_reader(name).with_context(context)?;
     let last_row = reader.dimensions().end.0 as u64;
     sheet_rows(
@@ -296,6 +304,11 @@ pub(super) fn fill(cells: &mut Cells, texts: &[String]) {
     }
 }
 
+/// The error's context when a sheet cannot be read.
+fn unreadable(path: &Path, sheet: &str) -> String {
+    format!("{} のシート「{sheet}」を読めません", path.display())
+}
+
 /// Refuses sheets whose used range is too large to load (xlsx only: the other formats
 /// do not state their dimensions before loading).
 fn check_dimensions<RS: std::io::Read + std::io::Seek>(
@@ -307,7 +320,7 @@ fn check_dimensions<RS: std::io::Read + std::io::Seek>(
     if let Sheets::Xlsx(x) = book {
         let reader = x
             .worksheet_cells_reader(name)
-            .with_context(|| format!("{} のシート「{name}」を読めません", path.display()))?;
+            .with_context(|| unreadable(path, name))?;
         let d = reader.dimensions();
         let cells =
             (d.end.0 as u64 + 1 - d.start.0 as u64) * (d.end.1 as u64 + 1 - d.start.1 as u64);

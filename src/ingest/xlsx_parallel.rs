@@ -3,27 +3,31 @@
 //! rows keeps the second core only a little busy. So a large sheet's XML is inflated once and
 //! cut between rows into chunks; each chunk becomes a workbook of its own (the original's
 //! other parts copied as they are, still compressed, and the chunk as the sheet) that
-//! calamine's cell reader reads on a worker. Every cell is thus read by the same code as on
-//! the single-core path (shared strings, styles, dates, the 1904 calendar), and the rows are
-//! handed on in the sheet's order, through the same [`Emitter`].
+//! calamine's cell reader reads on a thread of its own, one per core at a time. Every cell is
+//! thus read by the same code as on the single-core path (shared strings, styles, dates, the
+//! 1904 calendar), and the rows are handed on in the sheet's order, through the same
+//! [`Emitter`].
 //!
-//! Only a sheet worth it is cut: it must fill at least two chunks, and a chunk holds at least
+//! Only a sheet worth it is cut: it must fill two chunks per core, and a chunk holds at least
 //! [`MIN_CHUNK`] bytes and [`SHARED_STRINGS_TIMES`] times the shared strings, which each
-//! chunk's workbook parses again. A sheet this cannot cut (no plain `<sheetData>`, rows
-//! without an `r` reference, a workbook part it cannot find, a first chunk calamine cannot
-//! read) is left to the single-core path, which reads it or says what is wrong.
+//! chunk's workbook parses again (a sheet whose chunks would pass [`MAX_CHUNK`] is not cut, so
+//! the memory held stays bounded). Anything out of the ordinary sends the sheet back to the
+//! single-core path, which reads it or says what is wrong in its own words: no plain
+//! `<sheetData>` or `</sheetData>`, a row without an `r` reference where a chunk would start
+//! (calamine would number the rows after it from the top of the chunk), rows stored out of
+//! row order, a part that does not inflate, a chunk calamine cannot read. If rows were
+//! already given, the sheet is started over ([`Outcome::StartOver`]).
 
 use super::spreadsheet::{fill, sheet_rows, Emitter};
 use super::Cells;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::Result;
 use calamine::{Reader, Xlsx};
 use memchr::memmem;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek, Write};
 use std::path::Path;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::Mutex;
+use std::thread::{Scope, ScopedJoinHandle};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -31,6 +35,9 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 const MIN_CHUNK: usize = 8 << 20;
 /// A chunk holds at least this many times the shared strings' XML.
 const SHARED_STRINGS_TIMES: usize = 8;
+/// The most XML a chunk holds: a sheet that would need more (shared strings of over 8 MB) is
+/// read on one core.
+const MAX_CHUNK: usize = 64 << 20;
 /// Bytes inflated at a time (fewer for a smaller chunk).
 const BLOCK: u64 = 1 << 20;
 const SHEET_DATA: &[u8] = b"<sheetData>";
@@ -41,18 +48,15 @@ const SHEET_DATA_END: &[u8] = b"</sheetData>";
 pub(super) enum Outcome {
     /// Not cut; nothing was given to the emitter.
     NotCut,
+    /// Given up after some rows were given: the sheet is to be read again from the start.
+    StartOver,
     /// Every row was given to the emitter, from this many chunks.
     Read { chunks: usize },
-    /// Rows are stored out of row order; some may have been given.
-    OutOfOrder,
 }
 
-/// A chunk's rows in the order stored, or `None` if they are out of row order.
+/// A chunk's rows in the order stored; `None` if calamine could not read them or they are
+/// out of row order.
 type ChunkRows = Option<Vec<(u32, Cells)>>;
-
-/// A chunk of the sheet's rows to read, and where its rows go (with the chunk's buffer, to
-/// be filled again: large buffers reused cost no fresh pages).
-type Job = (Vec<u8>, SyncSender<(Result<ChunkRows>, Vec<u8>)>);
 
 /// Reads the sheet `rows.name` of the xlsx at `rows.path` on `cores` cores, if it is worth
 /// it. `chunk` sets the chunk size and cuts whatever the size and the cores (for tests).
@@ -66,7 +70,8 @@ pub(super) fn read(rows: &mut Emitter, cores: usize, chunk: Option<usize>) -> Re
         return Ok(Outcome::NotCut);
     };
     let least = MIN_CHUNK.max(SHARED_STRINGS_TIMES * book.shared_strings);
-    if chunk.is_none() && book.sheet_size < 2 * least as u64 {
+    let worth = least <= MAX_CHUNK && book.sheet_size >= (2 * workers * least) as u64;
+    if chunk.is_none() && !worth {
         return Ok(Outcome::NotCut);
     }
     let chunk = chunk.unwrap_or(least);
@@ -77,39 +82,30 @@ pub(super) fn read(rows: &mut Emitter, cores: usize, chunk: Option<usize>) -> Re
     let Some((prefix, data)) = sheet.prefix() else {
         return Ok(Outcome::NotCut);
     };
-    let (path, name) = (rows.path, rows.name);
-    let context = || format!("{} のシート「{name}」を読めません", path.display());
-    let part = part.as_str();
-    let jobs: Mutex<Receiver<Job>> = {
-        let (tx, rx) = sync_channel(0);
-        sheet.jobs = Some(tx);
-        Mutex::new(rx)
+    let workbook = Workbook {
+        base: &base,
+        part: &part,
+        name: rows.name,
+        prefix: &prefix,
     };
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                let mut workbook = Vec::new();
-                while let Ok((xml, reply)) = next_job(&jobs) {
-                    let rows = read_chunk(
-                        (&base, part, name),
-                        (&prefix, &xml),
-                        &mut workbook,
-                        &context,
-                    );
-                    let _ = reply.send((rows, xml));
-                }
-            });
-        }
-        let outcome = sheet.cut_and_emit(data, chunk, workers, rows);
-        // The workers stop once no more chunks can come.
-        sheet.jobs = None;
-        outcome
+        let mut cutting = Cutting {
+            scope,
+            workbook: &workbook,
+            running: VecDeque::new(),
+            spare: Vec::new(),
+            chunks: 0,
+        };
+        Ok(
+            match cutting.cut(&mut sheet, data, (chunk, workers), rows)? {
+                true => Outcome::Read {
+                    chunks: cutting.chunks,
+                },
+                false if cutting.chunks == 0 => Outcome::NotCut,
+                false => Outcome::StartOver,
+            },
+        )
     })
-}
-
-fn next_job(jobs: &Mutex<Receiver<Job>>) -> Result<Job, ()> {
-    let rx = jobs.lock().map_err(|_| ())?;
-    rx.recv().map_err(|_| ())
 }
 
 /// The workbook's parts that matter here.
@@ -156,7 +152,6 @@ impl Book {
                 size: entry.size(),
                 xml: Box::new(entry),
                 inflated: 0,
-                jobs: None,
             },
         ))
     }
@@ -208,21 +203,25 @@ fn sheet_part<R: Read + Seek>(zip: &mut ZipArchive<R>, name: &str) -> Option<Str
     entry_name(zip, &path)
 }
 
-/// The sheet's XML as it is inflated, and the chunks cut from it.
+/// The sheet's XML as it is inflated.
 struct Sheet<'a> {
     xml: Box<dyn Read + 'a>,
     /// Uncompressed bytes in all, and inflated so far.
     size: u64,
     inflated: u64,
-    jobs: Option<SyncSender<Job>>,
 }
 
 impl Sheet<'_> {
-    /// Inflates up to `block` more bytes onto `data`; `false` at the end of the part.
-    fn more(&mut self, data: &mut Vec<u8>, block: u64) -> Result<bool> {
-        let n = (&mut self.xml).take(block).read_to_end(data)?;
-        self.inflated += n as u64;
-        Ok(n > 0)
+    /// Inflates up to `block` more bytes onto `data`; `false` at the end of the part or if it
+    /// does not inflate.
+    fn more(&mut self, data: &mut Vec<u8>, block: u64) -> bool {
+        match (&mut self.xml).take(block).read_to_end(data) {
+            Ok(n) => {
+                self.inflated += n as u64;
+                n > 0
+            }
+            Err(_) => false,
+        }
     }
 
     /// The XML up to and including `<sheetData>`, and what has been inflated after it.
@@ -233,27 +232,59 @@ impl Sheet<'_> {
                 let rest = data.split_off(at + SHEET_DATA.len());
                 return Some((data, rest));
             }
-            if data.len() > MIN_CHUNK || !self.more(&mut data, BLOCK).ok()? {
+            if data.len() > MIN_CHUNK || !self.more(&mut data, BLOCK) {
                 return None;
             }
         }
     }
+}
 
+/// What every chunk's workbook is made of: the other parts (`base`), the sheet's part name,
+/// the sheet's name and its XML up to `<sheetData>`.
+struct Workbook<'a> {
+    base: &'a [u8],
+    part: &'a str,
+    name: &'a str,
+    prefix: &'a [u8],
+}
+
+/// A chunk's XML and the room its workbook is made in, kept for the next chunk once read
+/// (large buffers reused cost no fresh pages).
+#[derive(Default)]
+struct Buffers {
+    xml: Vec<u8>,
+    workbook: Vec<u8>,
+}
+
+/// The chunks being read, each on a thread of its own, oldest first.
+struct Cutting<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    workbook: &'scope Workbook<'scope>,
+    running: VecDeque<ScopedJoinHandle<'scope, (ChunkRows, Buffers)>>,
+    spare: Vec<Buffers>,
+    /// Chunks whose rows were given.
+    chunks: usize,
+}
+
+impl<'scope> Cutting<'scope, '_> {
     /// Cuts the rows after the prefix (`data`, then the rest of the part) into chunks of
-    /// about `chunk` bytes for the workers, and gives their rows to `rows` in order; at most
-    /// `ahead` chunks are read ahead of the one whose rows are given.
-    fn cut_and_emit(
+    /// about `chunk` bytes, reads at most `workers` of them at a time and gives their rows to
+    /// `rows` in order. `false` if it gave up (see the module's documentation).
+    fn cut(
         &mut self,
-        mut data: Vec<u8>,
-        chunk: usize,
-        ahead: usize,
+        sheet: &mut Sheet,
+        data: Vec<u8>,
+        (chunk, workers): (usize, usize),
         rows: &mut Emitter,
-    ) -> Result<Outcome> {
-        let mut pending: VecDeque<Receiver<(Result<ChunkRows>, Vec<u8>)>> = VecDeque::new();
-        let mut spare: Vec<Vec<u8>> = Vec::new();
-        let mut given = Given::default();
-        let (mut end, mut searched, mut cuttable) = (false, 0, true);
+    ) -> Result<bool> {
+        let block = BLOCK.min(chunk as u64);
+        let mut current = Buffers {
+            xml: data,
+            workbook: Vec::new(),
+        };
+        let (mut end, mut searched) = (false, 0);
         loop {
+            let data = &mut current.xml;
             if !end {
                 match memmem::find(&data[searched..], SHEET_DATA_END) {
                     Some(at) => {
@@ -263,90 +294,69 @@ impl Sheet<'_> {
                     None => searched = data.len().saturating_sub(SHEET_DATA_END.len() - 1),
                 }
             }
-            let start = match data.len() >= chunk && cuttable {
-                true => row_start(&data, chunk),
+            let start = match data.len() >= chunk {
+                true => row_start(data, chunk),
                 false => RowStart::NotYet,
             };
             let cut = match start {
                 RowStart::At(at) => at,
-                RowStart::Unreferenced | RowStart::NotYet if end => data.len(),
-                RowStart::Unreferenced => {
-                    cuttable = false;
-                    continue;
-                }
-                RowStart::NotYet => {
-                    if !self.more(&mut data, BLOCK.min(chunk as u64))? {
-                        bail!(
-                            "{} のシート「{}」を読めません（シートのデータが途中で切れています）。ファイルが壊れていないか確かめてください",
-                            rows.path.display(),
-                            rows.name
-                        );
-                    }
-                    continue;
-                }
+                RowStart::NotYet if end => data.len(),
+                RowStart::Unreferenced => return Ok(false),
+                RowStart::NotYet if sheet.more(data, block) => continue,
+                // The part ends without a plain `</sheetData>`, or does not inflate.
+                RowStart::NotYet => return Ok(false),
             };
             let last = end && cut == data.len();
-            searched = 0;
-            let mut next = spare.pop().unwrap_or_default();
-            next.clear();
-            next.reserve(chunk + BLOCK as usize);
-            next.extend_from_slice(&data[cut..]);
+            let mut next = self.spare.pop().unwrap_or_default();
+            next.xml.clear();
+            next.xml.reserve(chunk + block as usize);
+            next.xml.extend_from_slice(&data[cut..]);
             data.truncate(cut);
-            let (reply, answer) = sync_channel(1);
-            let jobs = self.jobs.as_ref().expect("set while cutting");
-            jobs.send((std::mem::replace(&mut data, next), reply))
-                .map_err(|_| anyhow!("読み込みを中止しました"))?;
-            pending.push_back(answer);
-            while pending.len() > ahead || (last && !pending.is_empty()) {
-                let answer = pending.pop_front().expect("not empty");
-                let first = given.chunks == 0;
-                let (read, buffer) = answer
-                    .recv()
-                    .map_err(|_| anyhow!("読み込みを中止しました"))?;
-                spare.push(buffer);
-                match read {
-                    Err(_) if first => return Ok(Outcome::NotCut),
-                    Err(e) => return Err(e),
-                    Ok(None) => return Ok(Outcome::OutOfOrder),
-                    Ok(Some(chunk_rows)) => {
-                        if !given.give(chunk_rows, rows)? {
-                            return Ok(Outcome::OutOfOrder);
-                        }
-                        rows.progress(self.inflated, self.size);
-                    }
+            searched = 0;
+            while self.running.len() >= workers {
+                if !self.give_oldest(rows)? {
+                    return Ok(false);
                 }
             }
+            let mut job = std::mem::replace(&mut current, next);
+            let workbook = self.workbook;
+            self.running.push_back(self.scope.spawn(move || {
+                let rows = read_chunk(workbook, &mut job);
+                (rows, job)
+            }));
             if last {
-                break;
+                while !self.running.is_empty() {
+                    if !self.give_oldest(rows)? {
+                        return Ok(false);
+                    }
+                }
+                rows.progress(sheet.inflated, sheet.size);
+                return Ok(true);
             }
+            rows.progress(sheet.inflated, sheet.size);
         }
-        Ok(Outcome::Read {
-            chunks: given.chunks,
-        })
     }
-}
 
-/// The rows given so far.
-#[derive(Default)]
-struct Given {
-    chunks: usize,
-    last: Option<u32>,
-}
-
-impl Given {
-    /// Gives a chunk's rows to `rows`; `false` (giving nothing) if the chunk starts at or
-    /// above the last row given.
-    fn give(&mut self, chunk: Vec<(u32, Cells)>, rows: &mut Emitter) -> Result<bool> {
-        self.chunks += 1;
-        if let (Some(last), Some((first, _))) = (self.last, chunk.first()) {
+    /// Waits for the oldest chunk and gives its rows; `false` (giving nothing) if it could
+    /// not be read, or starts at or above the last row given.
+    fn give_oldest(&mut self, rows: &mut Emitter) -> Result<bool> {
+        let oldest = self.running.pop_front().expect("a chunk is being read");
+        let (read, buffers) = oldest
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        self.spare.push(buffers);
+        let Some(chunk) = read else {
+            return Ok(false);
+        };
+        if let (Some(last), Some((first, _))) = (rows.last(), chunk.first()) {
             if *first <= last {
                 return Ok(false);
             }
         }
+        self.chunks += 1;
         for (index, cells) in chunk {
             *rows.cells() = cells;
             rows.emit(index)?;
-            self.last = Some(index);
         }
         Ok(true)
     }
@@ -359,8 +369,9 @@ enum RowStart {
     At(usize),
     /// No whole row tag there yet.
     NotYet,
-    /// That row has no `r` reference, so the rows after a cut would be numbered from the
-    /// top of their chunk: the sheet is not cut any further.
+    /// That row has no `r` reference (or one this plain search misses, such as `<row\nr=`),
+    /// so the rows after a cut would be numbered from the top of their chunk: the sheet goes
+    /// back to the single-core path, which costs time, never rows.
     Unreferenced,
 }
 
@@ -378,34 +389,32 @@ fn row_start(data: &[u8], from: usize) -> RowStart {
     }
 }
 
-/// Reads one chunk (its rows' XML) with calamine: a workbook made in `workbook` of `base`
-/// and the sheet `name` at `part`, whose XML is `prefix`, the chunk and the end of the sheet
-/// data. `context` names the sheet in an error.
-fn read_chunk(
-    (base, part, name): (&[u8], &str, &str),
-    (prefix, chunk): (&[u8], &[u8]),
-    workbook: &mut Vec<u8>,
-    context: &dyn Fn() -> String,
-) -> Result<ChunkRows> {
-    let size = prefix.len() + chunk.len() + SHEET_DATA_END.len();
-    workbook.clear();
-    workbook.reserve(base.len() + size + 4096);
-    workbook.extend_from_slice(base);
-    let mut zip = ZipWriter::new_append(Cursor::new(&mut *workbook)).with_context(context)?;
+/// Reads one chunk with calamine: a workbook made in `buffers.workbook` of `workbook`'s parts
+/// and the sheet's XML: the prefix, the chunk (`buffers.xml`) and the end of the sheet data.
+fn read_chunk(workbook: &Workbook, buffers: &mut Buffers) -> ChunkRows {
+    let Buffers {
+        xml,
+        workbook: made,
+    } = buffers;
+    let size = workbook.prefix.len() + xml.len() + SHEET_DATA_END.len();
+    made.clear();
+    made.reserve(workbook.base.len() + size + 4096);
+    made.extend_from_slice(workbook.base);
+    let mut zip = ZipWriter::new_append(Cursor::new(&mut *made)).ok()?;
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
         .large_file(size as u64 >= u32::MAX as u64);
-    zip.start_file(part, options).with_context(context)?;
-    for bytes in [prefix, chunk, SHEET_DATA_END] {
-        zip.write_all(bytes).with_context(context)?;
+    zip.start_file(workbook.part, options).ok()?;
+    for bytes in [workbook.prefix, xml, SHEET_DATA_END] {
+        zip.write_all(bytes).ok()?;
     }
-    zip.finish().with_context(context)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(&workbook[..])).with_context(context)?;
-    let mut reader = book.worksheet_cells_reader(name).with_context(context)?;
+    zip.finish().ok()?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(&made[..])).ok()?;
+    let mut reader = book.worksheet_cells_reader(workbook.name).ok()?;
     let mut out = Vec::new();
     let in_order = sheet_rows(
         || reader.next_cell(),
-        context,
+        &String::new,
         |index, texts| {
             let bytes = texts.iter().map(String::len).sum();
             let mut cells = Cells::with_capacity(bytes, texts.len());
@@ -413,8 +422,9 @@ fn read_chunk(
             out.push((index, cells));
             Ok(())
         },
-    )?;
-    Ok(in_order.then_some(out))
+    )
+    .ok()?;
+    in_order.then_some(out)
 }
 
 #[cfg(test)]

@@ -68,9 +68,9 @@ fn workbook(path: &Path) {
     book.save(path).unwrap();
 }
 
-/// The table read by the single-core path, and by chunks of `chunk` bytes (with how many
-/// chunks the rows came in, or `None` if the sheet was not cut).
-fn read_both(path: &Path, chunk: usize) -> (RawTable, RawTable, Option<usize>) {
+/// The table read by the single-core path, and by chunks of `chunk` bytes, with what the
+/// chunked reader made of the sheet on its own.
+fn read_both(path: &Path, chunk: usize) -> (RawTable, RawTable, Outcome) {
     let mut single = Collect::default();
     read_cut(
         path,
@@ -91,11 +91,8 @@ fn read_both(path: &Path, chunk: usize) -> (RawTable, RawTable, Option<usize>) {
     .unwrap();
     let mut counted = Collect::default();
     let mut rows = Emitter::new(path, SHEET, 3, &mut counted);
-    let chunks = match read(&mut rows, 2, Some(chunk)).unwrap() {
-        Outcome::Read { chunks } => Some(chunks),
-        _ => None,
-    };
-    (single.table.unwrap(), cut.table.unwrap(), chunks)
+    let outcome = read(&mut rows, 2, Some(chunk)).unwrap();
+    (single.table.unwrap(), cut.table.unwrap(), outcome)
 }
 
 fn assert_same(single: &RawTable, cut: &RawTable) {
@@ -114,7 +111,7 @@ fn chunks_give_the_rows_of_the_single_core_reader() {
     let path = temp("plain").join("export.xlsx");
     workbook(&path);
     for chunk in [1, 200, 1000, 4000, 1 << 20] {
-        let (single, cut, chunks) = read_both(&path, chunk);
+        let (single, cut, outcome) = read_both(&path, chunk);
         assert_eq!(
             single.rows.len(),
             62,
@@ -122,7 +119,9 @@ fn chunks_give_the_rows_of_the_single_core_reader() {
         );
         assert_eq!(single.rows[0].cells.get(4), Some("2024-06-01"));
         assert_same(&single, &cut);
-        let chunks = chunks.expect("the sheet is cut");
+        let Outcome::Read { chunks } = outcome else {
+            panic!("chunk {chunk}: {outcome:?}");
+        };
         if chunk <= 1000 {
             assert!(chunks > 3, "chunk {chunk}: {chunks} chunks");
         }
@@ -148,14 +147,35 @@ fn rewrite_sheet(path: &Path, to: &Path, edit: impl Fn(String) -> String) {
     out.finish().unwrap();
 }
 
+/// A generated workbook in `dir` with its sheet's XML edited by `edit`.
+fn edited(dir: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let dir = temp(dir);
+    workbook(&dir.join("export.xlsx"));
+    let to = dir.join("edited.xlsx");
+    rewrite_sheet(&dir.join("export.xlsx"), &to, edit);
+    to
+}
+
+/// `xml` without the `r` references of the rows and cells from the row `from` on.
+fn without_references(xml: &str, from: &str) -> String {
+    let at = xml.find(&format!("<row r=\"{from}\"")).unwrap();
+    let (head, tail) = xml.split_at(at);
+    let mut out = head.to_string();
+    let mut rest = tail;
+    while let Some(at) = rest.find(" r=\"") {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + " r=\"".len()..];
+        rest = &value[value.find('"').unwrap() + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Rows stored out of row order across chunks: the chunked reader notices, and the sheet is
-/// read again through the dense range, as on the single-core path.
+/// read again, as on the single-core path (which goes on to the dense range).
 #[test]
 fn rows_out_of_order_across_chunks_give_the_same_rows() {
-    let dir = temp("order");
-    workbook(&dir.join("export.xlsx"));
-    let moved = dir.join("moved.xlsx");
-    rewrite_sheet(&dir.join("export.xlsx"), &moved, |xml| {
+    let moved = edited("order", |xml| {
         // The row of the 40th respondent (row 45) moved after the last row.
         let start = xml.find("<row r=\"45\"").unwrap();
         let end = start + xml[start..].find("</row>").unwrap() + "</row>".len();
@@ -164,35 +184,93 @@ fn rows_out_of_order_across_chunks_give_the_same_rows() {
         rest.replacen("</sheetData>", &format!("{row}</sheetData>"), 1)
     });
     for chunk in [1, 1000] {
-        let (single, cut, chunks) = read_both(&moved, chunk);
-        assert_eq!(chunks, None, "chunk {chunk}");
+        let (single, cut, outcome) = read_both(&moved, chunk);
+        assert_eq!(outcome, Outcome::StartOver, "chunk {chunk}");
         assert_same(&single, &cut);
         assert_eq!(single.rows.len(), 62);
     }
 }
 
-/// Rows without an `r` reference cannot start a chunk (calamine would number them from the
-/// top of it), so such a sheet is read as one chunk, and still gives the same rows.
+/// Rows and cells without `r` references: calamine numbers them by counting, which a chunk
+/// starting there would get wrong, so the sheet goes back to the single-core path: before
+/// any row was given when no row has a reference, after some chunks when only the later
+/// rows lack one.
 #[test]
-fn rows_without_references_are_not_cut() {
-    let dir = temp("no-ref");
-    workbook(&dir.join("export.xlsx"));
-    let bare = dir.join("bare.xlsx");
-    rewrite_sheet(&dir.join("export.xlsx"), &bare, |xml| {
-        let mut out = String::new();
-        let mut rest = xml.as_str();
-        while let Some(at) = rest.find("<row r=\"") {
-            out.push_str(&rest[..at + 4]);
-            let after = &rest[at + 4..];
-            let close = after[" r=\"".len()..].find('"').unwrap() + " r=\"".len() + 1;
-            rest = &after[close..];
-        }
-        out.push_str(rest);
-        out
-    });
-    let (single, cut, chunks) = read_both(&bare, 1);
-    assert_eq!(chunks, Some(1));
+fn rows_without_references_are_read_on_one_core() {
+    let bare = edited("no-ref", |xml| without_references(&xml, "1"));
+    let (single, cut, outcome) = read_both(&bare, 1);
+    assert_eq!(outcome, Outcome::NotCut);
     assert_same(&single, &cut);
+    let half = edited("half-ref", |xml| without_references(&xml, "40"));
+    let (single, cut, outcome) = read_both(&half, 1);
+    assert_eq!(outcome, Outcome::StartOver);
+    assert_same(&single, &cut);
+}
+
+/// What else a sheet may hold at a cut: a row closed on itself (`<row .../>`, an empty row
+/// with a height), and an inline string instead of a shared one.
+#[test]
+fn empty_rows_and_inline_strings_give_the_same_rows() {
+    let path = edited("inline", |xml| {
+        let xml = xml.replacen(
+            "<row r=\"30\"",
+            "<row r=\"29\" ht=\"20\" customHeight=\"1\"/><row r=\"30\"",
+            1,
+        );
+        // Row 31's age band as an inline string.
+        let at = xml.find("<c r=\"B31\" t=\"s\">").unwrap();
+        let end = at + xml[at..].find("</c>").unwrap() + "</c>".len();
+        format!(
+            "{}<c r=\"B31\" t=\"inlineStr\"><is><t>インライン</t></is></c>{}",
+            &xml[..at],
+            &xml[end..]
+        )
+    });
+    for chunk in [1, 300] {
+        let (single, cut, outcome) = read_both(&path, chunk);
+        assert!(matches!(outcome, Outcome::Read { .. }), "{outcome:?}");
+        assert_same(&single, &cut);
+        let row = single.rows.iter().find(|r| r.number == 31).unwrap();
+        assert_eq!(row.cells.get(1), Some("インライン"));
+    }
+}
+
+/// `</sheetData >` is XML too, but not what the cutter looks for: the part ends without it,
+/// and the sheet is read again on one core.
+#[test]
+fn an_end_of_sheet_data_it_does_not_know_starts_over() {
+    let path = edited("end", |xml| {
+        xml.replacen("</sheetData>", "</sheetData >", 1)
+    });
+    let (single, cut, outcome) = read_both(&path, 1);
+    assert_eq!(outcome, Outcome::StartOver);
+    assert_same(&single, &cut);
+}
+
+/// A chunk calamine panics on (a shared string that does not exist) ends the reading with
+/// that panic, as on one core, instead of leaving the reader waiting.
+#[test]
+fn a_panic_in_a_chunk_is_passed_on() {
+    let path = edited("panic", |xml| {
+        let at = xml.rfind("<c r=\"B").unwrap();
+        let v = at + xml[at..].find("<v>").unwrap() + "<v>".len();
+        let end = v + xml[v..].find("</v>").unwrap();
+        format!("{}999999{}", &xml[..v], &xml[end..])
+    });
+    let read = |chunk| {
+        std::panic::catch_unwind(|| {
+            let mut sink = Collect::default();
+            read_cut(
+                &path,
+                (Some(SHEET), 3),
+                Limits::default(),
+                &mut sink,
+                (2, chunk),
+            )
+        })
+    };
+    assert!(read(None).is_err(), "calamine panics on one core");
+    assert!(read(Some(1)).is_err(), "and in a chunk");
 }
 
 /// The workbook's sheets resolve to their parts through the relationships, as calamine
