@@ -1,9 +1,10 @@
 //! Reading xlsx / xlsm / xls / ods sheets with calamine into a [`RowSink`].
 //!
-//! xlsx sheets are streamed with calamine's cell reader, a row at a time; the other formats
-//! (and an xlsx sheet that stores its cells out of row order) go through calamine's dense
-//! range. The sheet's used range is checked before it is loaded: a stray cell far away
-//! (XFD1048576) would otherwise ask for gigabytes.
+//! xlsx sheets are streamed with calamine's cell reader, a row at a time (a large one cut into
+//! chunks read on every core, `xlsx_parallel`); the other formats (and an xlsx sheet that
+//! stores its cells out of row order) go through calamine's dense range. The sheet's used
+//! range is checked before it is loaded: a stray cell far away (XFD1048576) would otherwise
+//! ask for gigabytes.
 
 use super::cell_text::{data_ref, write_cell_text};
 use super::xlsx_parallel::{self, Outcome};
@@ -249,8 +250,8 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     )
 }
 
-/// Every row of a sheet from calamine's cell reader (its `next_cell`), in the order stored: `row` gets each
-/// row's 0-based index and its cells' texts by column, which it may empty. Returns `false`,
+/// Every row of a sheet from calamine's cell reader (its `next_cell`), in the order stored:
+/// `row` gets each row's 0-based index and its cells' texts by column. Returns `false`,
 /// without going on, at a row stored above one already given (cells out of row order).
 /// `context` names the sheet in a reading error.
 pub(super) fn sheet_rows<'a>(
