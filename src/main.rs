@@ -9,6 +9,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    staff_survey::ingest::install_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => match staff_survey::cli_error::message(&e) {

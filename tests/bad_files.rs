@@ -47,6 +47,7 @@ fn whole_file_problems_stop_the_run_with_a_message() {
         ("stray_cell.xlsx", "small_R5.xlsx", "stray_cell.xlsx のシート「回答」の使用範囲が大きすぎます（1048576 行 × 16384 列）。離れた位置に値や書式の残ったセル（例: XFD1048576）を消してください"),
         ("empty_sheet.xlsx", "small_R5.xlsx", "empty_sheet.xlsx のシート「回答」は空です"),
         ("eucjp.csv", "small_R4.csv", "eucjp.csv は Shift_JIS として読めません。文字コードを確かめてください"),
+        ("bad_shared_string.xlsx", "small_R5.xlsx", "bad_shared_string.xlsx を読めません。ファイルの中身が壊れています（読み取りの内部エラー: index out of bounds"),
     ] {
         let (code, err, _) = with_bad_file("run", replaces, bad, limits);
         assert_eq!(code, Some(1), "{bad}: {err}");

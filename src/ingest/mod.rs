@@ -12,6 +12,7 @@
 
 mod admin;
 mod benchmarks;
+mod broken;
 mod cell_text;
 mod cells;
 mod csv_file;
@@ -22,6 +23,7 @@ mod xlsx_parallel;
 pub(crate) use admin::parse_number;
 pub use admin::{read_admin, AdminValue};
 pub use benchmarks::{read_benchmarks, Benchmark};
+pub use broken::install_hook;
 pub use cells::Cells;
 pub use stream::read_in_background;
 
@@ -138,9 +140,10 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Reads one table from a source file into `sink`, a large xlsx sheet on `cores` cores.
+/// Reads one table from a source file into `sink`, a large xlsx sheet on `cores` cores; a
+/// reader that panics on a damaged file gives an error naming it (`broken`).
 fn read_on(source: &SourceFile, sink: &mut dyn RowSink, cores: usize) -> Result<()> {
-    match &source.format {
+    broken::guarded(&source.path, || match &source.format {
         SourceFormat::Spreadsheet { sheet } => spreadsheet::read(
             &source.path,
             (sheet.as_deref(), source.header_row),
@@ -155,7 +158,7 @@ fn read_on(source: &SourceFile, sink: &mut dyn RowSink, cores: usize) -> Result<
             source.limits.max_bytes,
             sink,
         ),
-    }
+    })
 }
 
 /// Reads one whole table. A sheet's rows and headers are all as wide as its widest row, as

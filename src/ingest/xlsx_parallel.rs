@@ -321,6 +321,8 @@ impl<'scope> Cutting<'scope, '_> {
             let mut job = std::mem::replace(&mut current, next);
             let workbook = self.workbook;
             self.running.push_back(self.scope.spawn(move || {
+                // A panic here is passed on to the reader, which reports it (`broken`).
+                super::broken::reading();
                 let rows = read_chunk(workbook, &mut job);
                 (rows, job)
             }));
